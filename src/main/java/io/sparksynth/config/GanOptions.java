@@ -1,0 +1,39 @@
+package io.sparksynth.config;
+
+import com.typesafe.config.Config;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** Network shapes and optimiser settings of the GAN. */
+public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integer> discriminatorLayers,
+                         boolean leakyDiscriminator, double discriminatorDropout, double generatorLearningRate,
+                         double discriminatorLearningRate, double adamBeta1, double adamBeta2,
+                         int discriminatorSteps, double labelSmoothing, int pac, boolean conditional,
+                         double gumbelTau) implements Serializable {
+    static GanOptions from(Config c) {
+        String act = c.getString("discriminator-activation");
+        SynthConfig.check(act.equals("relu") || act.equals("leakyrelu"), "gan.discriminator-activation",
+                "must be \"relu\" or \"leakyrelu\", not \"" + act + "\"");
+        GanOptions g = new GanOptions(c.getInt("noise-dim"), List.copyOf(c.getIntList("generator-layers")),
+                List.copyOf(c.getIntList("discriminator-layers")), act.equals("leakyrelu"),
+                c.getDouble("discriminator-dropout"), c.getDouble("generator-learning-rate"),
+                c.getDouble("discriminator-learning-rate"), c.getDouble("adam-beta1"), c.getDouble("adam-beta2"),
+                c.getInt("discriminator-steps"), c.getDouble("label-smoothing"), c.getInt("pac"),
+                c.getBoolean("conditional"), c.getDouble("gumbel-tau"));
+        SynthConfig.check(g.noiseDim >= 1, "gan.noise-dim", "must be positive");
+        SynthConfig.check(!g.generatorLayers.isEmpty() && g.generatorLayers.stream().allMatch(w -> w > 0),
+                "gan.generator-layers", "must list at least one positive width");
+        SynthConfig.check(!g.discriminatorLayers.isEmpty() && g.discriminatorLayers.stream().allMatch(w -> w > 0),
+                "gan.discriminator-layers", "must list at least one positive width");
+        SynthConfig.check(g.discriminatorDropout >= 0 && g.discriminatorDropout < 1, "gan.discriminator-dropout",
+                "must be in [0, 1)");
+        SynthConfig.check(g.discriminatorSteps >= 1, "gan.discriminator-steps", "must be at least 1");
+        SynthConfig.check(g.labelSmoothing >= 0 && g.labelSmoothing < 0.5, "gan.label-smoothing", "must be in [0, 0.5)");
+        SynthConfig.check(g.pac >= 1, "gan.pac", "must be at least 1");
+        SynthConfig.check(g.gumbelTau > 0, "gan.gumbel-tau", "must be positive");
+        SynthConfig.check(g.generatorLearningRate > 0 && g.discriminatorLearningRate > 0,
+                "gan.*-learning-rate", "must be positive");
+        return g;
+    }
+}

@@ -1,0 +1,32 @@
+package io.sparksynth.config;
+
+import com.typesafe.config.Config;
+
+import java.io.Serializable;
+
+/** How columns are encoded for the networks. */
+public record TransformOptions(Normalization continuous, int maxModes, double pointMassMinShare,
+                               int maxCategories, int fitSampleRows) implements Serializable {
+
+    /** Continuous normalisation schemes. */
+    public enum Normalization { MINMAX, STANDARD, MODE_SPECIFIC }
+
+    static TransformOptions from(Config c) {
+        String n = c.getString("continuous");
+        Normalization norm = switch (n) {
+            case "minmax" -> Normalization.MINMAX;
+            case "standard" -> Normalization.STANDARD;
+            case "mode-specific" -> Normalization.MODE_SPECIFIC;
+            default -> throw io.sparksynth.SynthException.usage("config key transform.continuous must be "
+                    + "\"minmax\", \"standard\" or \"mode-specific\", not \"" + n + "\"");
+        };
+        TransformOptions t = new TransformOptions(norm, c.getInt("max-modes"), c.getDouble("point-mass-min-share"),
+                c.getInt("max-categories"), c.getInt("fit-sample-rows"));
+        SynthConfig.check(t.maxModes >= 1 && t.maxModes <= 50, "transform.max-modes", "must be in 1..50");
+        SynthConfig.check(t.pointMassMinShare >= 0 && t.pointMassMinShare < 1, "transform.point-mass-min-share",
+                "must be in [0, 1)");
+        SynthConfig.check(t.maxCategories >= 2, "transform.max-categories", "must be at least 2");
+        SynthConfig.check(t.fitSampleRows >= 100, "transform.fit-sample-rows", "must be at least 100");
+        return t;
+    }
+}

@@ -1,0 +1,33 @@
+package io.sparksynth.data;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.io.Serializable;
+
+/**
+ * One modelled column as found in the real data.
+ *
+ * @param name      column name, as spelled in the input
+ * @param sparkType Spark SQL type name (e.g. "double", "int", "string", "boolean"), restored on output
+ * @param kind      continuous or categorical
+ * @param nullable  whether the real column holds nulls (after cleaning)
+ */
+public record ColumnSpec(String name, String sparkType, ColumnKind kind, boolean nullable) implements Serializable {
+    @JsonCreator
+    public ColumnSpec(@JsonProperty("name") String name, @JsonProperty("sparkType") String sparkType,
+                      @JsonProperty("kind") ColumnKind kind, @JsonProperty("nullable") boolean nullable) {
+        this.name = name;
+        this.sparkType = sparkType;
+        this.kind = kind;
+        this.nullable = nullable;
+    }
+
+    /** Integral Spark types keep integer values on output. */
+    public boolean integral() {
+        return switch (sparkType) {
+            case "tinyint", "smallint", "int", "bigint", "byte", "short", "integer", "long" -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package io.sparksynth.data;
+
+import io.sparksynth.SynthException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+
+/** Reads real data from a Parquet path, directory or glob, or a catalog table ({@code table:db.name}). */
+public final class InputReader {
+    private InputReader() {
+    }
+
+    public static Dataset<Row> read(SparkSession spark, String input) {
+        if (input == null || input.isBlank()) {
+            throw SynthException.usage("no input given: pass --input PATH_OR_TABLE (or set input in the config)");
+        }
+        if (input.startsWith("table:")) {
+            String table = input.substring("table:".length());
+            if (!spark.catalog().tableExists(table)) {
+                throw SynthException.input("table " + table + " does not exist in the Spark catalog: "
+                        + "check the name (db.table) or read a Parquet path instead");
+            }
+            return spark.table(table);
+        }
+        checkExists(spark, input);
+        try {
+            Dataset<Row> df = spark.read().parquet(input);
+            df.schema(); // forces footer reading so a corrupt file fails here
+            return df;
+        } catch (Exception e) {
+            throw SynthException.input("cannot read Parquet from " + input + ": " + rootMessage(e)
+                    + ". Check that the path holds valid Parquet files", e);
+        }
+    }
+
+    private static void checkExists(SparkSession spark, String input) {
+        try {
+            Path path = new Path(input);
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileStatus[] matches = fs.globStatus(path);
+            if (matches == null || matches.length == 0) {
+                throw SynthException.input("input " + input + " does not exist: give an existing Parquet file, "
+                        + "directory or glob");
+            }
+        } catch (IOException e) {
+            throw SynthException.input("cannot access input " + input + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.split("\n")[0];
+    }
+}

@@ -1,0 +1,118 @@
+package io.sparksynth.io;
+
+import io.sparksynth.SynthException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * An output directory written completely or not at all: everything goes to a hidden temporary
+ * sibling, and {@link #commit()} writes {@code _SUCCESS} and renames it into place (replacing an
+ * older output, so re-runs are idempotent). Closing without committing deletes the temporary
+ * directory, so a failed job leaves nothing half-written behind.
+ */
+public final class AtomicOutput implements AutoCloseable {
+    public static final String SUCCESS = "_SUCCESS";
+
+    private final FileSystem fs;
+    private final Path target;
+    private final Path temp;
+    private boolean committed;
+
+    private AtomicOutput(FileSystem fs, Path target, Path temp) {
+        this.fs = fs;
+        this.target = target;
+        this.temp = temp;
+    }
+
+    public static AtomicOutput begin(Configuration conf, String dir) {
+        try {
+            Path target = new Path(dir);
+            FileSystem fs = target.getFileSystem(conf);
+            target = fs.makeQualified(target);
+            Path temp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
+            return new AtomicOutput(fs, target, temp);
+        } catch (IOException e) {
+            throw new SynthException(SynthException.USAGE, "cannot use output directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where to write; does not exist yet (Spark writers create it). */
+    public Path temp() {
+        return temp;
+    }
+
+    public String tempPath() {
+        return temp.toString();
+    }
+
+    public FileSystem fs() {
+        return fs;
+    }
+
+    public void writeText(String name, String text) {
+        try (FSDataOutputStream o = fs.create(new Path(temp, name), true)) {
+            o.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + name + " under " + temp, e);
+        }
+    }
+
+    public void commit() {
+        try {
+            fs.mkdirs(temp);
+            Path success = new Path(temp, SUCCESS);
+            if (!fs.exists(success)) {
+                fs.create(success, true).close();
+            }
+            Path old = null;
+            if (fs.exists(target)) {
+                old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
+                if (!fs.rename(target, old)) {
+                    throw new IOException("cannot move the previous " + target + " aside");
+                }
+            } else if (target.getParent() != null) {
+                fs.mkdirs(target.getParent());
+            }
+            if (!fs.rename(temp, target)) {
+                if (old != null) {
+                    fs.rename(old, target);
+                }
+                throw new IOException("cannot rename " + temp + " to " + target);
+            }
+            if (old != null) {
+                fs.delete(old, true);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit output " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                fs.delete(temp, true);
+            } catch (IOException ignored) {
+                // best effort: the temporary directory is hidden and named as such
+            }
+        }
+    }
+
+    /** True when {@code dir} is a complete output (has {@code _SUCCESS}). */
+    public static boolean complete(Configuration conf, String dir) {
+        try {
+            Path p = new Path(dir);
+            return p.getFileSystem(conf).exists(new Path(p, SUCCESS));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

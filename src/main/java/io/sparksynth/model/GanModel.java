@@ -1,0 +1,172 @@
+package io.sparksynth.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sparksynth.SynthException;
+import io.sparksynth.config.SynthConfig;
+import io.sparksynth.io.AtomicOutput;
+import io.sparksynth.preprocess.TableTransform;
+import io.sparksynth.train.EpochRecord;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained synthesizer: the fitted transform, both networks, the configuration and the training
+ * history, with provenance. Its directory is self-contained: {@code generate} needs nothing else.
+ * <pre>
+ *   model.json        provenance: input, rows, schema, seed, versions, time, network shapes
+ *   config.conf       the effective configuration
+ *   transform.json    the fitted, invertible preprocessing
+ *   generator.zip     DL4J generator (with its Adam state)
+ *   discriminator.zip DL4J discriminator (with its Adam state)
+ *   history.csv       losses per epoch: D on real, D on fake, G, seconds
+ *   _SUCCESS
+ * </pre>
+ */
+public final class GanModel {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final TableTransform transform;
+    private final SynthConfig config;
+    private final MultiLayerNetwork generator;
+    private final MultiLayerNetwork discriminator;
+    private final List<EpochRecord> history;
+    private final Map<String, Object> provenance;
+
+    public GanModel(TableTransform transform, SynthConfig config, MultiLayerNetwork generator,
+                    MultiLayerNetwork discriminator, List<EpochRecord> history, Map<String, Object> provenance) {
+        this.transform = transform;
+        this.config = config;
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.history = List.copyOf(history);
+        this.provenance = new LinkedHashMap<>(provenance);
+    }
+
+    public TableTransform transform() {
+        return transform;
+    }
+
+    public SynthConfig config() {
+        return config;
+    }
+
+    public MultiLayerNetwork generator() {
+        return generator;
+    }
+
+    public MultiLayerNetwork discriminator() {
+        return discriminator;
+    }
+
+    public List<EpochRecord> history() {
+        return history;
+    }
+
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    /** Writes the model directory atomically. */
+    public void save(Configuration hadoop, String dir) {
+        try (AtomicOutput out = AtomicOutput.begin(hadoop, dir)) {
+            out.fs().mkdirs(out.temp());
+            out.writeText("model.json", JSON.writeValueAsString(provenance));
+            out.writeText("config.conf", config.render());
+            out.writeText("transform.json", transform.toJson());
+            StringBuilder csv = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
+            history.forEach(r -> csv.append(r.csv()).append('\n'));
+            out.writeText("history.csv", csv.toString());
+            writeNetwork(out.fs(), new Path(out.temp(), "generator.zip"), generator);
+            writeNetwork(out.fs(), new Path(out.temp(), "discriminator.zip"), discriminator);
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the model to " + dir, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static GanModel load(Configuration hadoop, String dir) {
+        if (!AtomicOutput.complete(hadoop, dir)) {
+            throw SynthException.input("model directory " + dir + " does not exist or is incomplete (no _SUCCESS): "
+                    + "train a model first (sparksynth train --model " + dir + ")");
+        }
+        try {
+            Path p = new Path(dir);
+            FileSystem fs = p.getFileSystem(hadoop);
+            Map<String, Object> provenance = JSON.readValue(readText(fs, new Path(p, "model.json")), Map.class);
+            SynthConfig config = SynthConfig.fromRendered(readText(fs, new Path(p, "config.conf")));
+            TableTransform transform = TableTransform.fromJson(readText(fs, new Path(p, "transform.json")));
+            List<EpochRecord> history = new ArrayList<>();
+            String[] lines = readText(fs, new Path(p, "history.csv")).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                if (!lines[i].isBlank()) {
+                    history.add(EpochRecord.parse(lines[i]));
+                }
+            }
+            MultiLayerNetwork g = readNetwork(fs, new Path(p, "generator.zip"));
+            MultiLayerNetwork d = readNetwork(fs, new Path(p, "discriminator.zip"));
+            return new GanModel(transform, config, g, d, history, provenance);
+        } catch (IOException | RuntimeException e) {
+            throw SynthException.input("cannot read the model in " + dir + ": " + e.getMessage()
+                    + ". The directory is damaged or from an incompatible version: train it again", e);
+        }
+    }
+
+    /** The generator as bytes, to broadcast to executors. */
+    public byte[] generatorBytes() {
+        return toBytes(generator, false);
+    }
+
+    public static byte[] toBytes(MultiLayerNetwork net, boolean withUpdater) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(net, bytes, withUpdater);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static MultiLayerNetwork fromBytes(byte[] bytes) {
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            return ModelSerializer.restoreMultiLayerNetwork(in, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeNetwork(FileSystem fs, Path path, MultiLayerNetwork net) throws IOException {
+        try (FSDataOutputStream o = fs.create(path, true)) {
+            ModelSerializer.writeModel(net, o, true);
+        }
+    }
+
+    private static MultiLayerNetwork readNetwork(FileSystem fs, Path path) throws IOException {
+        try (FSDataInputStream in = fs.open(path)) {
+            return ModelSerializer.restoreMultiLayerNetwork(in, true);
+        }
+    }
+
+    private static String readText(FileSystem fs, Path path) throws IOException {
+        try (FSDataInputStream in = fs.open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

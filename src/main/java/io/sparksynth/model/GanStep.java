@@ -1,0 +1,222 @@
+package io.sparksynth.model;
+
+import io.sparksynth.config.GanOptions;
+import io.sparksynth.preprocess.Block;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * One worker's GAN training steps on its share of the encoded rows: the paper's minimax loss
+ * (binary cross-entropy, non-saturating generator objective) with CTGAN's conditional vector,
+ * training-by-sampling and PacGAN packing. Losses are computed here, not by DL4J output layers,
+ * because the generator step needs the discriminator's gradient with respect to its input.
+ */
+public final class GanStep {
+    private final MultiLayerNetwork generator;
+    private final MultiLayerNetwork discriminator;
+    private final GanOptions options;
+    private final OutputActivation activation;
+    private final ConditionSampler sampler;
+    private final int width;
+    private final int batch;
+    private final float[] rows;
+    private final int count;
+    private final List<List<int[]>> rowsBySlot;
+    private final boolean[][] available;
+    private final LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+
+    /** Losses of the last steps: discriminator on real rows, on fake rows, generator. */
+    public double lossReal;
+    public double lossFake;
+    public double lossGenerator;
+
+    public GanStep(MultiLayerNetwork generator, MultiLayerNetwork discriminator, GanOptions options,
+                   OutputActivation activation, ConditionSampler sampler, int width, int batch, float[] rows,
+                   int count) {
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.options = options;
+        this.activation = activation;
+        this.sampler = sampler;
+        this.width = width;
+        this.batch = batch;
+        this.rows = rows;
+        this.count = count;
+        this.rowsBySlot = sampler.columns() > 0 ? sampler.index(rows, count, width) : List.of();
+        this.available = new boolean[rowsBySlot.size()][];
+        for (int j = 0; j < rowsBySlot.size(); j++) {
+            available[j] = new boolean[rowsBySlot.get(j).size()];
+            for (int k = 0; k < available[j].length; k++) {
+                available[j][k] = rowsBySlot.get(j).get(k).length > 0;
+            }
+        }
+    }
+
+    /** A discriminator update on one batch of real rows and one of generated rows. */
+    public void discriminatorStep(int iteration, RandomGenerator rng) {
+        int c = sampler.dim();
+        int in = width + c;
+        float[] input = new float[2 * batch * in];
+        // real rows, with the condition they satisfy
+        float[] cond = new float[batch * c];
+        int[] col = new int[batch];
+        int[] slot = new int[batch];
+        if (c > 0) {
+            sampler.sample(batch, true, available, rng, cond, col, slot);
+        }
+        for (int i = 0; i < batch; i++) {
+            int r = c > 0 ? pick(rowsBySlot.get(col[i]).get(slot[i]), rng) : rng.nextInt(count);
+            System.arraycopy(rows, r * width, input, i * in, width);
+            System.arraycopy(cond, i * c, input, i * in + width, c);
+        }
+        // generated rows
+        Fake fake = generate(rng, false);
+        for (int i = 0; i < batch; i++) {
+            System.arraycopy(fake.act, i * width, input, (batch + i) * in, width);
+            System.arraycopy(fake.cond, i * c, input, (batch + i) * in + width, c);
+        }
+        int packed = batch / options.pac();
+        float[] logits = forward(discriminator, input, 2 * packed, in * options.pac());
+        float[] eps = new float[2 * packed];
+        double real = 0;
+        double fk = 0;
+        float target = (float) (1 - options.labelSmoothing());
+        for (int i = 0; i < 2 * packed; i++) {
+            boolean isReal = i < packed;
+            float y = isReal ? target : 0f;
+            double z = logits[i];
+            double loss = softplus(z) - y * z;
+            if (isReal) {
+                real += loss;
+            } else {
+                fk += loss;
+            }
+            eps[i] = (float) ((sigmoid(z) - y) / (2 * packed));
+        }
+        lossReal = real / packed;
+        lossFake = fk / packed;
+        Gradient g = discriminator.backpropGradient(column(eps), mgr).getFirst();
+        apply(discriminator, g, iteration);
+    }
+
+    /** A generator update through the (fixed) discriminator. */
+    public void generatorStep(int iteration, RandomGenerator rng) {
+        int c = sampler.dim();
+        int in = width + c;
+        Fake fake = generate(rng, true);
+        float[] input = new float[batch * in];
+        for (int i = 0; i < batch; i++) {
+            System.arraycopy(fake.act, i * width, input, i * in, width);
+            System.arraycopy(fake.cond, i * c, input, i * in + width, c);
+        }
+        int packed = batch / options.pac();
+        float[] logits = forward(discriminator, input, packed, in * options.pac());
+        float[] eps = new float[packed];
+        double loss = 0;
+        for (int i = 0; i < packed; i++) {
+            loss += softplus(-logits[i]);
+            eps[i] = (float) ((sigmoid(logits[i]) - 1) / packed);
+        }
+        Pair<Gradient, INDArray> back = discriminator.backpropGradient(column(eps), mgr);
+        float[] gradIn = back.getSecond().dup('c').data().asFloat();
+        float[] gradAct = new float[batch * width];
+        for (int i = 0; i < batch; i++) {
+            System.arraycopy(gradIn, i * in, gradAct, i * width, width);
+        }
+        float[] gradRaw = activation.backward(fake.act, gradAct, batch, options.gumbelTau());
+        loss /= packed;
+        if (c > 0) {
+            loss += conditionLoss(fake, gradRaw);
+        }
+        lossGenerator = loss;
+        // the generator still holds its layer inputs from generate(rng, true)
+        Gradient g = generator.backpropGradient(matrix(gradRaw, batch, width), mgr).getFirst();
+        apply(generator, g, iteration);
+    }
+
+    /** Cross-entropy of each row's conditioned choice block against its condition (CTGAN). */
+    private double conditionLoss(Fake fake, float[] gradRaw) {
+        double loss = 0;
+        double[] p = new double[64];
+        for (int i = 0; i < batch; i++) {
+            Block b = sampler.blocks().get(fake.column[i]);
+            if (p.length < b.width()) {
+                p = new double[b.width()];
+            }
+            int o = i * width + b.offset();
+            OutputActivation.probabilities(fake.raw, o, b.width(), p);
+            int k = fake.slot[i];
+            loss -= Math.log(p[k] + 1e-12);
+            for (int q = 0; q < b.width(); q++) {
+                gradRaw[o + q] += (float) ((p[q] - (q == k ? 1 : 0)) / batch);
+            }
+        }
+        return loss / batch;
+    }
+
+    private record Fake(float[] raw, float[] act, float[] cond, int[] column, int[] slot) {
+    }
+
+    private Fake generate(RandomGenerator rng, boolean keepInputs) {
+        int c = sampler.dim();
+        int nz = options.noiseDim();
+        float[] cond = new float[batch * c];
+        int[] col = new int[batch];
+        int[] slot = new int[batch];
+        if (c > 0) {
+            sampler.sample(batch, true, available, rng, cond, col, slot);
+        }
+        float[] input = new float[batch * (nz + c)];
+        for (int i = 0; i < batch; i++) {
+            int base = i * (nz + c);
+            for (int k = 0; k < nz; k++) {
+                input[base + k] = (float) rng.nextGaussian();
+            }
+            System.arraycopy(cond, i * c, input, base + nz, c);
+        }
+        generator.setInput(matrix(input, batch, nz + c));
+        List<INDArray> acts = generator.feedForward(true, !keepInputs);
+        float[] raw = acts.get(acts.size() - 1).dup('c').data().asFloat();
+        float[] act = activation.forwardTrain(raw, batch, options.gumbelTau(), rng);
+        return new Fake(raw, act, cond, col, slot);
+    }
+
+    private float[] forward(MultiLayerNetwork net, float[] input, int rowsIn, int cols) {
+        net.setInput(matrix(input, rowsIn, cols));
+        List<INDArray> acts = net.feedForward(true, false);
+        return acts.get(acts.size() - 1).dup('c').data().asFloat();
+    }
+
+    private void apply(MultiLayerNetwork net, Gradient g, int iteration) {
+        net.getUpdater().update(net, g, iteration, 0, batch, mgr);
+        net.params().subi(g.gradient());
+    }
+
+    private static int pick(int[] candidates, RandomGenerator rng) {
+        return candidates[rng.nextInt(candidates.length)];
+    }
+
+    static INDArray matrix(float[] data, int rows, int cols) {
+        return Nd4j.create(data, new long[]{rows, cols}, 'c').castTo(DataType.FLOAT);
+    }
+
+    private static INDArray column(float[] data) {
+        return matrix(data, data.length, 1);
+    }
+
+    private static double softplus(double z) {
+        return z > 30 ? z : Math.log1p(Math.exp(z));
+    }
+
+    private static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+}

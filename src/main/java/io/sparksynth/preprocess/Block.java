@@ -1,0 +1,10 @@
+package io.sparksynth.preprocess;
+
+import java.io.Serializable;
+
+/**
+ * A slice of the encoded row that the generator produces with one activation: a tanh for a
+ * continuous value, a softmax over a one-hot choice.
+ */
+public record Block(int offset, int width, boolean softmax, int column) implements Serializable {
+}

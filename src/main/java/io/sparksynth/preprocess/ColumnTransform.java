@@ -1,0 +1,174 @@
+package io.sparksynth.preprocess;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.sparksynth.data.ColumnKind;
+import io.sparksynth.data.ColumnSpec;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The fitted, invertible encoding of one column. The encoded form is an optional {@code alpha}
+ * value (continuous columns) followed by an optional one-hot "choice" block: the mode or point
+ * mass of a continuous value, or the category of a categorical one, with "other" for folded rare
+ * categories and a last slot for null when the column is nullable.
+ */
+public final class ColumnTransform implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public ColumnSpec spec;
+    public double nullShare;
+    // continuous
+    public double min;
+    public double max;
+    public List<Component> components = new ArrayList<>();
+    // categorical, most frequent first
+    public List<String> categories = new ArrayList<>();
+    public List<Double> categoryShares = new ArrayList<>();
+    /** rare values folded into "other", with their weights, so decoding restores real spellings */
+    public List<String> otherValues = new ArrayList<>();
+    public List<Double> otherWeights = new ArrayList<>();
+    public double otherShare;
+
+    public ColumnTransform() {
+    }
+
+    @JsonIgnore
+    public boolean continuous() {
+        return spec.kind() == ColumnKind.CONTINUOUS;
+    }
+
+    @JsonIgnore
+    public boolean hasValue() {
+        return continuous() && components.stream().anyMatch(c -> !c.pointMass());
+    }
+
+    @JsonIgnore
+    public boolean hasOther() {
+        return !otherValues.isEmpty();
+    }
+
+    /** Number of one-hot slots, null slot included. */
+    @JsonIgnore
+    public int choiceCount() {
+        int n = continuous() ? components.size() : categories.size() + (hasOther() ? 1 : 0);
+        return n + (spec.nullable() ? 1 : 0);
+    }
+
+    @JsonIgnore
+    public boolean hasChoice() {
+        return !continuous() || choiceCount() > 1;
+    }
+
+    @JsonIgnore
+    public int width() {
+        return (hasValue() ? 1 : 0) + (hasChoice() ? choiceCount() : 0);
+    }
+
+    @JsonIgnore
+    int nullSlot() {
+        return spec.nullable() ? choiceCount() - 1 : -1;
+    }
+
+    /** Writes the encoding of {@code value} (a Spark value or null) at {@code out[offset..offset+width)}. */
+    public void encode(Object value, float[] out, int offset) {
+        int choiceOffset = offset + (hasValue() ? 1 : 0);
+        int choice;
+        if (value == null) {
+            if (!spec.nullable()) {
+                throw new IllegalStateException("null in column " + spec.name() + " fitted as non-nullable");
+            }
+            choice = nullSlot();
+        } else if (continuous()) {
+            double x = ((Number) value).doubleValue();
+            choice = nearestComponent(x);
+            Component c = components.get(choice);
+            if (!c.pointMass() && hasValue()) {
+                out[offset] = (float) Math.max(-1, Math.min(1, (x - c.center()) / c.scale()));
+            }
+        } else {
+            int i = categories.indexOf(String.valueOf(value));
+            choice = i >= 0 ? i : (hasOther() ? categories.size() : 0);
+        }
+        if (hasChoice()) {
+            out[choiceOffset + choice] = 1f;
+        }
+    }
+
+    private int nearestComponent(double x) {
+        int best = -1;
+        double bestDensity = -1;
+        for (int k = 0; k < components.size(); k++) {
+            Component c = components.get(k);
+            if (c.pointMass()) {
+                if (c.center() == x) {
+                    return k;
+                }
+                continue;
+            }
+            double d = c.density(x);
+            if (best < 0 || d > bestDensity) {
+                best = k;
+                bestDensity = d;
+            }
+        }
+        if (best < 0) { // only point masses: take the closest one
+            best = 0;
+            for (int k = 1; k < components.size(); k++) {
+                if (Math.abs(components.get(k).center() - x) < Math.abs(components.get(best).center() - x)) {
+                    best = k;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Decodes an encoded slice whose choice block is one-hot (or probabilities: the largest wins)
+     * back to a value of the column's Spark type. {@code rng} picks the real spelling of "other".
+     */
+    public Object decode(float[] in, int offset, RandomGenerator rng) {
+        int choiceOffset = offset + (hasValue() ? 1 : 0);
+        int choice = 0;
+        if (hasChoice()) {
+            for (int k = 1; k < choiceCount(); k++) {
+                if (in[choiceOffset + k] > in[choiceOffset + choice]) {
+                    choice = k;
+                }
+            }
+        }
+        if (choice == nullSlot()) {
+            return null;
+        }
+        if (continuous()) {
+            Component c = components.get(choice);
+            double x = c.pointMass() ? c.center() : c.center() + in[offset] * c.scale();
+            return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
+        }
+        String s;
+        if (choice < categories.size()) {
+            s = categories.get(choice);
+        } else {
+            s = otherValues.get(TypedValues.pick(otherWeights, rng));
+        }
+        return TypedValues.parse(s, spec);
+    }
+
+    /** The choice slot of a real category value, or -1 when the column is not categorical. */
+    public int categorySlot(Object value) {
+        if (continuous()) {
+            return -1;
+        }
+        float[] tmp = new float[width()];
+        encode(value, tmp, 0);
+        for (int k = 0; k < tmp.length; k++) {
+            if (tmp[k] == 1f) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+}

@@ -1,0 +1,122 @@
+package io.sparksynth.preprocess;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sparksynth.data.ColumnSpec;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * The fitted transform of a whole table: rows to fixed-width float vectors and back. Saved as
+ * JSON in the model directory, so decoding on another machine restores names, types, ranges and
+ * category spellings.
+ */
+public final class TableTransform implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public List<ColumnTransform> columns = new ArrayList<>();
+
+    public TableTransform() {
+    }
+
+    public TableTransform(List<ColumnTransform> columns) {
+        this.columns = List.copyOf(columns);
+    }
+
+    @JsonIgnore
+    public int width() {
+        return columns.stream().mapToInt(ColumnTransform::width).sum();
+    }
+
+    @JsonIgnore
+    public List<ColumnSpec> specs() {
+        return columns.stream().map(c -> c.spec).toList();
+    }
+
+    /** Activation blocks of the encoded row, in order. */
+    @JsonIgnore
+    public List<Block> blocks() {
+        List<Block> blocks = new ArrayList<>();
+        int offset = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnTransform c = columns.get(i);
+            if (c.hasValue()) {
+                blocks.add(new Block(offset, 1, false, i));
+                offset++;
+            }
+            if (c.hasChoice()) {
+                blocks.add(new Block(offset, c.choiceCount(), true, i));
+                offset += c.choiceCount();
+            }
+        }
+        return blocks;
+    }
+
+    /** The choice blocks of categorical columns: what the conditional vector selects from. */
+    @JsonIgnore
+    public List<Block> conditionBlocks() {
+        return blocks().stream().filter(b -> b.softmax() && !columns.get(b.column()).continuous()).toList();
+    }
+
+    /** Encodes a row whose fields are the modelled columns in spec order. */
+    public float[] encode(Row row) {
+        float[] out = new float[width()];
+        int offset = 0;
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnTransform c = columns.get(i);
+            c.encode(row.isNullAt(i) ? null : row.get(i), out, offset);
+            offset += c.width();
+        }
+        return out;
+    }
+
+    /** Decodes one encoded row (one-hot choices) into a Spark row of the real schema. */
+    public Row decode(float[] encoded, int offset, RandomGenerator rng) {
+        Object[] values = new Object[columns.size()];
+        int o = offset;
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnTransform c = columns.get(i);
+            values[i] = c.decode(encoded, o, rng);
+            o += c.width();
+        }
+        return RowFactory.create(values);
+    }
+
+    /** The output schema: real names and types. */
+    @JsonIgnore
+    public StructType schema() {
+        List<StructField> fields = new ArrayList<>();
+        for (ColumnTransform c : columns) {
+            fields.add(new StructField(c.spec.name(), org.apache.spark.sql.types.DataType.fromDDL(c.spec.sparkType()),
+                    c.spec.nullable(), org.apache.spark.sql.types.Metadata.empty()));
+        }
+        return new StructType(fields.toArray(new StructField[0]));
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TableTransform fromJson(String json) {
+        try {
+            return JSON.readValue(json, TableTransform.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

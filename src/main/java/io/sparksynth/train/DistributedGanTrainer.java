@@ -1,0 +1,127 @@
+package io.sparksynth.train;
+
+import io.sparksynth.SynthException;
+import io.sparksynth.config.TrainOptions;
+import io.sparksynth.io.Progress;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * GAN-aware parameter averaging on Spark. Each round broadcasts the averaged generator and
+ * discriminator (parameters and Adam state), every partition trains both for
+ * {@code averagingFrequency} local minibatches (discriminator and generator steps alternate
+ * minibatch by minibatch, which DL4J's TrainingMaster, knowing one network per fit, cannot do),
+ * and the driver averages the results. Results are averaged in partition order, so the same
+ * data, config, seed and worker count give the same model; a lost task is recomputed from the
+ * broadcast state, never half-applied.
+ */
+public final class DistributedGanTrainer {
+
+    public record Result(NetworkState generator, NetworkState discriminator, List<EpochRecord> history) {
+    }
+
+    private DistributedGanTrainer() {
+    }
+
+    /**
+     * @param encoded rows encoded by the table transform, one partition per worker, persisted
+     * @param rows    number of encoded rows
+     */
+    public static Result train(JavaRDD<float[]> encoded, long rows, TrainingSpec spec, TrainOptions options,
+                               Progress progress) {
+        if (spec.batchSize() % spec.gan().pac() != 0) {
+            throw SynthException.usage("train.batch-size (" + spec.batchSize() + ") must be a multiple of gan.pac ("
+                    + spec.gan().pac() + ")");
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(encoded.context());
+        int workers = encoded.getNumPartitions();
+        int stepsPerEpoch = (int) Math.max(1, Math.ceil((double) rows / ((long) spec.batchSize() * workers)));
+        int k = options.averagingFrequency();
+        progress.line(String.format("training: %d rows, %d workers, batch %d per worker, %d steps per epoch, "
+                + "averaging every %d steps, %d epochs", rows, workers, spec.batchSize(), stepsPerEpoch, k,
+                options.epochs()));
+
+        Broadcast<TrainingSpec> specB = jsc.broadcast(spec);
+        RoundState state = new RoundState(0, 0, NetworkState.of(spec.newGenerator()),
+                NetworkState.of(spec.newDiscriminator()));
+        List<EpochRecord> history = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        int sinceBest = 0;
+        long start = System.nanoTime();
+        try {
+            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+                long t0 = System.nanoTime();
+                double real = 0;
+                double fake = 0;
+                double gen = 0;
+                int steps = 0;
+                for (int done = 0; done < stepsPerEpoch; ) {
+                    int n = Math.min(k, stepsPerEpoch - done);
+                    jsc.setJobDescription("sparksynth train: epoch " + epoch + ", round " + state.round());
+                    List<RoundResult> results = round(encoded, specB, jsc.broadcast(state), n);
+                    List<NetworkState> gs = new ArrayList<>();
+                    List<NetworkState> ds = new ArrayList<>();
+                    for (RoundResult r : results) {
+                        if (r.steps() > 0) {
+                            gs.add(r.generator());
+                            ds.add(r.discriminator());
+                            real += r.lossReal();
+                            fake += r.lossFake();
+                            gen += r.lossGenerator();
+                            steps += r.steps();
+                        }
+                    }
+                    if (gs.isEmpty()) {
+                        throw SynthException.input("every training partition is empty: the input has no rows");
+                    }
+                    state = new RoundState(state.round() + 1, state.iteration() + n, NetworkState.average(gs),
+                            NetworkState.average(ds));
+                    done += n;
+                }
+                double secs = (System.nanoTime() - t0) / 1e9;
+                EpochRecord rec = new EpochRecord(epoch, real / steps, fake / steps, gen / steps, secs);
+                history.add(rec);
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                if (epoch % options.logEvery() == 0 || epoch == options.epochs()) {
+                    double eta = elapsed / epoch * (options.epochs() - epoch);
+                    progress.line(String.format("epoch %d/%d  D(real) %.4f  D(fake) %.4f  G %.4f  %.2fs  ETA %s",
+                            epoch, options.epochs(), rec.discriminatorReal(), rec.discriminatorFake(),
+                            rec.generator(), secs, Progress.duration(eta)));
+                }
+                if (options.earlyStoppingPatience() > 0) {
+                    if (rec.generator() < best - options.earlyStoppingMinDelta()) {
+                        best = rec.generator();
+                        sinceBest = 0;
+                    } else if (++sinceBest >= options.earlyStoppingPatience()) {
+                        progress.line("early stopping: generator loss has not improved for " + sinceBest + " epochs");
+                        break;
+                    }
+                }
+            }
+        } finally {
+            String runId = spec.runId();
+            encoded.foreachPartition(it -> Worker.release(runId));
+            specB.destroy();
+        }
+        return new Result(state.generator(), state.discriminator(), history);
+    }
+
+    private static List<RoundResult> round(JavaRDD<float[]> encoded, Broadcast<TrainingSpec> specB,
+                                           Broadcast<RoundState> stateB, int steps) {
+        try {
+            List<RoundResult> results = new ArrayList<>(encoded.mapPartitionsWithIndex((idx, it) -> {
+                RoundResult r = Worker.run(specB.value(), idx, it, stateB.value(), steps);
+                return List.of(r).iterator();
+            }, true).collect());
+            results.sort(Comparator.comparingInt(RoundResult::partition));
+            return results;
+        } finally {
+            stateB.destroy();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.sparksynth.train;
+
+import io.sparksynth.config.SynthConfig;
+import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.data.SchemaInspector;
+import io.sparksynth.io.Progress;
+import io.sparksynth.model.GanModel;
+import io.sparksynth.preprocess.DataCleaner;
+import io.sparksynth.preprocess.FitSample;
+import io.sparksynth.preprocess.TableTransform;
+import io.sparksynth.preprocess.TransformFitter;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.apache.spark.sql.functions.col;
+
+/** Fits preprocessing and the GAN on real rows: the whole of {@code train}. */
+public final class ModelTrainer {
+    private static final String HASH = "__sparksynth_hash";
+
+    private ModelTrainer() {
+    }
+
+    /**
+     * @param real   the real training rows (after any holdout split)
+     * @param source where they came from, for messages and provenance
+     */
+    public static GanModel fit(SparkSession spark, Dataset<Row> real, SynthConfig config, String source,
+                               Progress progress) {
+        long t0 = System.nanoTime();
+        List<ColumnSpec> specs = SchemaInspector.inspect(real, config.schema, source);
+        Dataset<Row> clean = DataCleaner.clean(real, specs, config.clean);
+        progress.line("fitting preprocessing on " + specs.size() + " columns: " + describe(specs));
+        TableTransform transform = TransformFitter.fit(clean, specs, config.transform, config.seed);
+        progress.line("encoded width " + transform.width() + " (" + transform.blocks().size() + " output blocks)");
+
+        int workers = config.train.workers() > 0 ? config.train.workers()
+                : spark.sparkContext().defaultParallelism();
+        JavaRDD<float[]> encoded = canonical(clean, workers, config.seed).javaRDD().map(transform::encode)
+                .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            long rows = encoded.count();
+            TrainingSpec spec = TrainingSpec.of(UUID.randomUUID().toString(), config.gan, config.train.batchSize(),
+                    config.seed, transform);
+            DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, config.train,
+                    progress);
+            MultiLayerNetwork g = spec.newGenerator();
+            MultiLayerNetwork d = spec.newDiscriminator();
+            result.generator().applyTo(g);
+            result.discriminator().applyTo(d);
+
+            Map<String, Object> provenance = new LinkedHashMap<>();
+            provenance.put("format", 1);
+            provenance.put("created", Instant.now().toString());
+            provenance.put("input", source);
+            provenance.put("rows", rows);
+            provenance.put("holdout", config.holdout);
+            provenance.put("seed", config.seed);
+            provenance.put("columns", specsOf(transform));
+            provenance.put("encoded_width", transform.width());
+            provenance.put("condition_width", spec.sampler().dim());
+            provenance.put("workers", workers);
+            provenance.put("epochs", result.history().size());
+            provenance.put("training_seconds", (System.nanoTime() - t0) / 1e9);
+            provenance.put("versions", Versions.all(spark));
+            return new GanModel(transform, config, g, d, result.history(), provenance);
+        } finally {
+            encoded.unpersist(false);
+        }
+    }
+
+    /**
+     * Rows hash-partitioned by their content into one partition per worker and sorted by that
+     * hash: the same rows in the same order on each worker, whatever the input's partitioning.
+     */
+    static Dataset<Row> canonical(Dataset<Row> data, int workers, long seed) {
+        String[] cols = data.columns();
+        return data.withColumn(HASH, FitSample.rowHash(data, seed))
+                .repartition(workers, col(HASH))
+                .sortWithinPartitions(HASH)
+                .select(java.util.Arrays.stream(cols).map(c -> col(SchemaInspector.quote(c)))
+                        .toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    private static String describe(List<ColumnSpec> specs) {
+        StringBuilder b = new StringBuilder();
+        for (ColumnSpec s : specs) {
+            b.append(b.length() == 0 ? "" : ", ").append(s.name()).append(' ').append(s.kind().label(), 0, 4);
+        }
+        return b.toString();
+    }
+
+    private static List<Map<String, Object>> specsOf(TableTransform t) {
+        return t.columns.stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.spec.name());
+            m.put("type", c.spec.sparkType());
+            m.put("kind", c.spec.kind().label());
+            m.put("nullable", c.spec.nullable());
+            return m;
+        }).toList();
+    }
+}

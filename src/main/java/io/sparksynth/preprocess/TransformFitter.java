@@ -4,29 +4,25 @@ import io.sparksynth.SynthException;
 import io.sparksynth.config.TransformOptions;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.data.ValueCounts;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.sparksynth.data.SchemaInspector.quote;
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.desc;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.struct;
 
 /**
  * Fits the table transform with distributed Spark SQL passes: one aggregation for counts and
@@ -46,7 +42,7 @@ public final class TransformFitter {
         if (stats.rows == 0) {
             throw SynthException.input("the input has no rows: nothing to learn from");
         }
-        Map<Integer, List<Row>> frequent = frequentValues(data, specs, options, stats);
+        Map<Integer, List<ValueCounts.Top>> frequent = frequentValues(data, specs, options);
         Map<Integer, double[]> sample = options.continuous() == TransformOptions.Normalization.MODE_SPECIFIC
                 ? FitSample.continuousValues(data, specs, options.fitSampleRows(), stats.rows, seed) : Map.of();
 
@@ -60,7 +56,8 @@ public final class TransformFitter {
             if (nonNull == 0) {
                 throw SynthException.input("column " + s.name() + " holds only nulls: exclude it (schema.exclude)");
             }
-            List<Row> values = frequent.getOrDefault(i, List.of());
+            LinkedHashMap<String, Long> values = frequent.containsKey(i) ? frequent.get(i).get(0).values()
+                    : new LinkedHashMap<>();
             if (s.kind() == ColumnKind.CONTINUOUS) {
                 fitContinuous(t, stats, i, values, sample.get(i), options);
             } else {
@@ -71,17 +68,17 @@ public final class TransformFitter {
         return new TableTransform(out);
     }
 
-    private static void fitContinuous(ColumnTransform t, Stats stats, int i, List<Row> pointMasses,
+    private static void fitContinuous(ColumnTransform t, Stats stats, int i, LinkedHashMap<String, Long> frequent,
                                       double[] sample, TransformOptions options) {
         long nonNull = stats.nonNull[i];
         t.min = stats.min[i];
         t.max = stats.max[i];
         double pointShare = 0;
         List<Double> points = new ArrayList<>();
-        for (Row r : pointMasses) {
-            double share = (double) r.getLong(2) / nonNull;
-            if (share >= options.pointMassMinShare()) {
-                double v = Double.parseDouble(r.getString(1));
+        for (Map.Entry<String, Long> e : frequent.entrySet()) {
+            double share = (double) e.getValue() / nonNull;
+            if (options.pointMassMinShare() > 0 && share >= options.pointMassMinShare()) {
+                double v = Double.parseDouble(e.getKey());
                 t.components.add(Component.point(v, share));
                 points.add(v);
                 pointShare += share;
@@ -107,15 +104,16 @@ public final class TransformFitter {
         }
     }
 
-    private static void fitCategorical(ColumnTransform t, List<Row> counts, long nonNull, TransformOptions options) {
+    private static void fitCategorical(ColumnTransform t, LinkedHashMap<String, Long> counts, long nonNull,
+                                       TransformOptions options) {
         // counts are ordered by frequency, then value: the order is part of the model, keep it stable
-        for (Row r : counts) {
-            double share = (double) r.getLong(2) / nonNull;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            double share = (double) e.getValue() / nonNull;
             if (t.categories.size() < options.maxCategories()) {
-                t.categories.add(r.getString(1));
+                t.categories.add(e.getKey());
                 t.categoryShares.add(share);
-            } else if (t.otherValues.size() < MAX_OTHER_VALUES) {
-                t.otherValues.add(r.getString(1));
+            } else {
+                t.otherValues.add(e.getKey());
                 t.otherWeights.add(share);
             }
         }
@@ -123,45 +121,25 @@ public final class TransformFitter {
         t.otherShare = Math.max(0, 1 - listed);
     }
 
-    /**
-     * One grouped count over all columns at once: (column index, value as string, count), the
-     * most frequent values per column first, bounded per column.
-     */
-    private static Map<Integer, List<Row>> frequentValues(Dataset<Row> data, List<ColumnSpec> specs,
-                                                          TransformOptions options, Stats stats) {
-        List<Column> pairs = new ArrayList<>();
+    /** Candidate point masses of continuous columns and the value counts of categorical ones. */
+    private static Map<Integer, List<ValueCounts.Top>> frequentValues(Dataset<Row> data, List<ColumnSpec> specs,
+                                                                      TransformOptions options) {
+        List<String> names = new ArrayList<>();
+        List<Boolean> numeric = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ColumnSpec s = specs.get(i);
-            boolean wanted = s.kind() == ColumnKind.CATEGORICAL || options.pointMassMinShare() > 0;
-            if (wanted) {
-                Column v = col(quote(s.name()));
-                if (s.kind() == ColumnKind.CONTINUOUS) {
-                    v = v.cast("double");
-                }
-                pairs.add(struct(lit(i).as("i"), v.cast("string").as("v")));
+            if (s.kind() == ColumnKind.CATEGORICAL || options.pointMassMinShare() > 0) {
+                names.add(s.name());
+                numeric.add(s.kind() == ColumnKind.CONTINUOUS);
+                index.add(i);
             }
         }
-        Map<Integer, List<Row>> out = new HashMap<>();
-        if (pairs.isEmpty()) {
-            return out;
-        }
-        int limit = options.maxCategories() + MAX_OTHER_VALUES;
-        Dataset<Row> counted = data.select(explode(array(pairs.toArray(new Column[0]))).as("p"))
-                .select(col("p.i").as("i"), col("p.v").as("v"))
-                .where(col("v").isNotNull())
-                .groupBy("i", "v").agg(count(lit(1)).as("n"));
-        Dataset<Row> top = counted
-                .withColumn("rank", row_number().over(Window.partitionBy("i").orderBy(desc("n"), col("v"))))
-                .where(col("rank").leq(limit))
-                .orderBy(col("i"), col("rank"));
-        for (Row r : top.collectAsList()) {
-            int i = r.getInt(0);
-            // continuous columns keep only candidate point masses
-            if (specs.get(i).kind() == ColumnKind.CONTINUOUS
-                    && r.getLong(2) < options.pointMassMinShare() * stats.nonNull[i]) {
-                continue;
-            }
-            out.computeIfAbsent(i, k -> new ArrayList<>()).add(r);
+        Map<String, ValueCounts.Top> counts = ValueCounts.of(data, names, numeric,
+                options.maxCategories() + MAX_OTHER_VALUES);
+        Map<Integer, List<ValueCounts.Top>> out = new HashMap<>();
+        for (int j = 0; j < names.size(); j++) {
+            out.put(index.get(j), List.of(counts.get(names.get(j))));
         }
         return out;
     }

@@ -1,0 +1,42 @@
+package io.sparksynth.cli;
+
+import io.sparksynth.SynthException;
+import io.sparksynth.generate.SyntheticGenerator;
+import io.sparksynth.io.Progress;
+import io.sparksynth.model.GanModel;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", description = "Write synthetic rows as Parquet, in the real schema.")
+final class GenerateCommand implements Runnable {
+    @Option(names = "--model", required = true, paramLabel = "DIR")
+    String model;
+
+    @Option(names = "--rows", required = true, paramLabel = "N")
+    long rows;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR")
+    String output;
+
+    @Option(names = "--partitions", paramLabel = "P", description = "output files (default: Spark's parallelism)")
+    Integer partitions;
+
+    @Option(names = "--seed", description = "generation seed (default: the model's seed)")
+    Long seed;
+
+    @Option(names = "--where", paramLabel = "COL=VALUE", description = "conditional generation (not supported yet)")
+    String where;
+
+    @Override
+    public void run() {
+        if (where != null) {
+            throw SynthException.usage("--where is not supported yet: generate unconditionally and filter");
+        }
+        SparkSession spark = SparkSessions.getOrCreate("generate");
+        GanModel m = GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
+        int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+        long s = seed != null ? seed : m.config().seed;
+        SyntheticGenerator.write(spark, m, rows, p, s, output, Progress.console());
+    }
+}

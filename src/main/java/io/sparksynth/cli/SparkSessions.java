@@ -1,0 +1,28 @@
+package io.sparksynth.cli;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark session of a command: whatever spark-submit configured, or the embedded default
+ * ({@code local[*]}) when no master is set.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static SparkSession getOrCreate(String app) {
+        SparkConf conf = new SparkConf();
+        SparkSession.Builder b = SparkSession.builder().appName("sparksynth " + app);
+        if (!conf.contains("spark.master")) {
+            b.master("local[*]");
+        }
+        if (!conf.contains("spark.sql.shuffle.partitions")) {
+            b.config("spark.sql.shuffle.partitions", "16");
+        }
+        if (!conf.contains("spark.ui.showConsoleProgress")) {
+            b.config("spark.ui.showConsoleProgress", "false");
+        }
+        return b.getOrCreate();
+    }
+}

@@ -1,0 +1,54 @@
+package io.sparksynth.evaluate;
+
+import io.sparksynth.data.ValueCounts;
+
+import java.util.HashSet;
+
+import java.util.Set;
+
+/** Per-column similarity scores with SDMetrics' definitions. */
+final class ColumnScores {
+    private ColumnScores() {
+    }
+
+    /** Total variation distance over the union of categories, nulls dropped. */
+    static double tvd(ValueCounts.Top real, long realNonNull, ValueCounts.Top synth, long synthNonNull) {
+        if (realNonNull == 0 || synthNonNull == 0) {
+            return realNonNull == synthNonNull ? 0 : 1;
+        }
+        Set<String> all = new HashSet<>(real.values().keySet());
+        all.addAll(synth.values().keySet());
+        double sum = 0;
+        double trackedR = 0;
+        double trackedS = 0;
+        for (String v : all) {
+            double pr = real.values().getOrDefault(v, 0L) / (double) realNonNull;
+            double ps = synth.values().getOrDefault(v, 0L) / (double) synthNonNull;
+            trackedR += pr;
+            trackedS += ps;
+            sum += Math.abs(pr - ps);
+        }
+        // untracked rare values (beyond the counted ones) as one remaining bucket each side
+        sum += Math.abs((1 - trackedR) - (1 - trackedS));
+        return Math.min(1, 0.5 * sum);
+    }
+
+    static double categoryCoverage(ValueCounts.Top real, ValueCounts.Top synth) {
+        if (real.values().isEmpty()) {
+            return 1;
+        }
+        long covered = real.values().keySet().stream().filter(synth.values()::containsKey).count();
+        return (double) covered / real.values().size();
+    }
+
+    static double rangeCoverage(ColumnSummary real, ColumnSummary synth) {
+        double range = real.max() - real.min();
+        if (!(range > 0) || Double.isNaN(synth.min())) {
+            return Double.isNaN(synth.min()) ? 0 : 1;
+        }
+        double low = Math.max((synth.min() - real.min()) / range, 0);
+        double high = Math.max((real.max() - synth.max()) / range, 0);
+        return Math.max(0, 1 - (low + high));
+    }
+
+}

@@ -1,0 +1,79 @@
+package io.sparksynth.evaluate;
+
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.OneHotEncoder;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.sparksynth.data.SchemaInspector.quote;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Spark ML feature columns for the learned metrics (detection, ML efficacy): categorical columns
+ * indexed (unseen values kept as their own index), continuous columns as doubles with nulls set to
+ * a fixed fill value plus a null indicator, all assembled into one vector "features".
+ */
+final class Features {
+    static final int MAX_BINS = 128;
+
+    private Features() {
+    }
+
+    /** Renames columns to safe names f0..fn and fills nulls; the label column, if any, is kept as "label_raw". */
+    static Dataset<Row> prepare(Dataset<Row> data, List<String> columns, boolean[] continuous, String target) {
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column c = col(quote(columns.get(i)));
+            if (columns.get(i).equals(target)) {
+                cols.add((continuous[i] ? c.cast("double") : c.cast("string")).as("label_raw"));
+            } else if (continuous[i]) {
+                cols.add(coalesce(c.cast("double"), lit(0.0)).as("f" + i));
+                cols.add(c.isNull().cast("double").as("n" + i));
+            } else {
+                cols.add(coalesce(c.cast("string"), lit("\u0000null")).as("f" + i));
+            }
+        }
+        return data.select(cols.toArray(new Column[0]));
+    }
+
+    /** Indexers and the assembler for the prepared columns. */
+    static List<PipelineStage> stages(List<String> columns, boolean[] continuous, String target) {
+        return stages(columns, continuous, target, false);
+    }
+
+    /** As {@link #stages(List, boolean[], String)}, with categorical indexes one-hot encoded for linear models. */
+    static List<PipelineStage> stages(List<String> columns, boolean[] continuous, String target, boolean oneHot) {
+        List<PipelineStage> stages = new ArrayList<>();
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).equals(target)) {
+                continue;
+            }
+            if (continuous[i]) {
+                inputs.add("f" + i);
+                inputs.add("n" + i);
+            } else {
+                stages.add(new StringIndexer().setInputCol("f" + i).setOutputCol("i" + i).setHandleInvalid("keep")
+                        .setStringOrderType("alphabetAsc"));
+                if (oneHot) {
+                    stages.add(new OneHotEncoder().setInputCol("i" + i).setOutputCol("o" + i)
+                            .setHandleInvalid("keep"));
+                    inputs.add("o" + i);
+                } else {
+                    inputs.add("i" + i);
+                }
+            }
+        }
+        stages.add(new VectorAssembler().setInputCols(inputs.toArray(new String[0])).setOutputCol("features")
+                .setHandleInvalid("keep"));
+        return stages;
+    }
+}

@@ -6,22 +6,25 @@ import java.io.Serializable;
 
 /** The distributed training schedule. */
 public record TrainOptions(int epochs, int batchSize, int workers, int averagingFrequency,
-                           int earlyStoppingPatience, double earlyStoppingMinDelta, int logEvery) implements Serializable {
+                           int earlyStoppingPatience, double earlyStoppingMinDelta, int logEvery,
+                           double generatorEma) implements Serializable {
     static TrainOptions from(Config c) {
         TrainOptions t = new TrainOptions(c.getInt("epochs"), c.getInt("batch-size"), c.getInt("workers"),
                 c.getInt("averaging-frequency"), c.getInt("early-stopping-patience"),
-                c.getDouble("early-stopping-min-delta"), c.getInt("log-every"));
+                c.getDouble("early-stopping-min-delta"), c.getInt("log-every"),
+                c.getDouble("generator-ema"));
         SynthConfig.check(t.epochs >= 1, "train.epochs", "must be at least 1");
         SynthConfig.check(t.batchSize >= 2, "train.batch-size", "must be at least 2");
         SynthConfig.check(t.workers >= 0, "train.workers", "must be 0 (default parallelism) or positive");
         SynthConfig.check(t.averagingFrequency >= 1, "train.averaging-frequency", "must be at least 1");
         SynthConfig.check(t.earlyStoppingPatience >= 0, "train.early-stopping-patience", "must be >= 0");
         SynthConfig.check(t.logEvery >= 1, "train.log-every", "must be at least 1");
+        SynthConfig.check(t.generatorEma >= 0 && t.generatorEma < 1, "train.generator-ema", "must be in [0, 1)");
         return t;
     }
 
     public TrainOptions withEpochs(int e) {
         return new TrainOptions(e, batchSize, workers, averagingFrequency, earlyStoppingPatience,
-                earlyStoppingMinDelta, logEvery);
+                earlyStoppingMinDelta, logEvery, generatorEma);
     }
 }

@@ -9,7 +9,7 @@ public record TransformOptions(Normalization continuous, int maxModes, double po
                                int maxCategories, int fitSampleRows) implements Serializable {
 
     /** Continuous normalisation schemes. */
-    public enum Normalization { MINMAX, STANDARD, MODE_SPECIFIC }
+    public enum Normalization { MINMAX, STANDARD, MODE_SPECIFIC, QUANTILE }
 
     static TransformOptions from(Config c) {
         String n = c.getString("continuous");
@@ -17,8 +17,9 @@ public record TransformOptions(Normalization continuous, int maxModes, double po
             case "minmax" -> Normalization.MINMAX;
             case "standard" -> Normalization.STANDARD;
             case "mode-specific" -> Normalization.MODE_SPECIFIC;
+            case "quantile" -> Normalization.QUANTILE;
             default -> throw io.sparksynth.SynthException.usage("config key transform.continuous must be "
-                    + "\"minmax\", \"standard\" or \"mode-specific\", not \"" + n + "\"");
+                    + "\"minmax\", \"standard\", \"mode-specific\" or \"quantile\", not \"" + n + "\"");
         };
         TransformOptions t = new TransformOptions(norm, c.getInt("max-modes"), c.getDouble("point-mass-min-share"),
                 c.getInt("max-categories"), c.getInt("fit-sample-rows"));

@@ -24,6 +24,8 @@ public final class ColumnTransform implements Serializable {
     public double min;
     public double max;
     public List<Component> components = new ArrayList<>();
+    /** quantile normalisation: the column's quantiles at evenly spaced probabilities (empty otherwise) */
+    public List<Double> quantiles = new ArrayList<>();
     // categorical, most frequent first
     public List<String> categories = new ArrayList<>();
     public List<Double> categoryShares = new ArrayList<>();
@@ -86,7 +88,8 @@ public final class ColumnTransform implements Serializable {
             choice = nearestComponent(x);
             Component c = components.get(choice);
             if (!c.pointMass() && hasValue()) {
-                out[offset] = (float) Math.max(-1, Math.min(1, (x - c.center()) / c.scale()));
+                double alpha = quantiles.isEmpty() ? (x - c.center()) / c.scale() : 2 * Quantiles.cdf(quantiles, x) - 1;
+                out[offset] = (float) Math.max(-1, Math.min(1, alpha));
             }
         } else {
             int i = categories.indexOf(String.valueOf(value));
@@ -144,7 +147,9 @@ public final class ColumnTransform implements Serializable {
         }
         if (continuous()) {
             Component c = components.get(choice);
-            double x = c.pointMass() ? c.center() : c.center() + in[offset] * c.scale();
+            double x = c.pointMass() ? c.center()
+                    : quantiles.isEmpty() ? c.center() + in[offset] * c.scale()
+                    : Quantiles.inverse(quantiles, (in[offset] + 1) / 2.0);
             return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
         }
         String s;

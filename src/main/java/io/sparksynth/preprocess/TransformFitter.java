@@ -45,6 +45,8 @@ public final class TransformFitter {
         Map<Integer, List<ValueCounts.Top>> frequent = frequentValues(data, specs, options);
         Map<Integer, double[]> sample = options.continuous() == TransformOptions.Normalization.MODE_SPECIFIC
                 ? FitSample.continuousValues(data, specs, options.fitSampleRows(), stats.rows, seed) : Map.of();
+        Map<Integer, double[]> quantiles = options.continuous() == TransformOptions.Normalization.QUANTILE
+                ? quantileTables(data, specs, frequent, stats, options) : Map.of();
 
         List<ColumnTransform> out = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -60,6 +62,9 @@ public final class TransformFitter {
                     : new LinkedHashMap<>();
             if (s.kind() == ColumnKind.CONTINUOUS) {
                 fitContinuous(t, stats, i, values, sample.get(i), options);
+                if (quantiles.containsKey(i) && t.hasValue()) {
+                    t.quantiles = java.util.Arrays.stream(quantiles.get(i)).boxed().toList();
+                }
             } else {
                 fitCategorical(t, values, nonNull, options);
             }
@@ -89,7 +94,7 @@ public final class TransformFitter {
             return;
         }
         switch (options.continuous()) {
-            case MINMAX -> t.components.add(Component.range((t.min + t.max) / 2, (t.max - t.min) / 2, rangeShare));
+            case MINMAX, QUANTILE -> t.components.add(Component.range((t.min + t.max) / 2, (t.max - t.min) / 2, rangeShare));
             case STANDARD -> t.components.add(Component.range(stats.mean[i], 4 * stats.std[i], rangeShare));
             case MODE_SPECIFIC -> {
                 double[] rest = sample == null ? new double[0]
@@ -119,6 +124,48 @@ public final class TransformFitter {
         }
         double listed = t.categoryShares.stream().mapToDouble(Double::doubleValue).sum();
         t.otherShare = Math.max(0, 1 - listed);
+    }
+
+    /**
+     * Quantile tables of the continuous columns in one distributed approxQuantile pass (relative
+     * rank error 1e-4), point-mass values left out so that they do not flatten the table.
+     */
+    private static Map<Integer, double[]> quantileTables(Dataset<Row> data, List<ColumnSpec> specs,
+                                                         Map<Integer, List<ValueCounts.Top>> frequent, Stats stats,
+                                                         TransformOptions options) {
+        List<Integer> idx = new ArrayList<>();
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).kind() != ColumnKind.CONTINUOUS) {
+                continue;
+            }
+            Column c = col(quote(specs.get(i).name())).cast("double");
+            List<Double> points = new ArrayList<>();
+            if (frequent.containsKey(i) && options.pointMassMinShare() > 0) {
+                for (Map.Entry<String, Long> e : frequent.get(i).get(0).values().entrySet()) {
+                    if ((double) e.getValue() / stats.nonNull[i] >= options.pointMassMinShare()) {
+                        points.add(Double.parseDouble(e.getKey()));
+                    }
+                }
+            }
+            if (!points.isEmpty()) {
+                c = org.apache.spark.sql.functions.when(c.isin(points.toArray()), lit(null)).otherwise(c);
+            }
+            idx.add(i);
+            cols.add(c.as("q" + idx.size()));
+        }
+        Map<Integer, double[]> out = new HashMap<>();
+        if (idx.isEmpty()) {
+            return out;
+        }
+        Dataset<Row> values = data.select(cols.toArray(new Column[0]));
+        double[][] q = values.stat().approxQuantile(values.columns(), Quantiles.probabilities(), 1e-4);
+        for (int j = 0; j < idx.size(); j++) {
+            if (q[j].length > 0) {
+                out.put(idx.get(j), q[j]);
+            }
+        }
+        return out;
     }
 
     /** Candidate point masses of continuous columns and the value counts of categorical ones. */

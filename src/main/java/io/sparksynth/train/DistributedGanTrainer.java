@@ -50,6 +50,7 @@ public final class DistributedGanTrainer {
         RoundState state = new RoundState(0, 0, NetworkState.of(spec.newGenerator()),
                 NetworkState.of(spec.newDiscriminator()));
         List<EpochRecord> history = new ArrayList<>();
+        float[] ema = null; // exponential moving average of the generator's parameters over rounds
         double best = Double.POSITIVE_INFINITY;
         int sinceBest = 0;
         long start = System.nanoTime();
@@ -81,6 +82,7 @@ public final class DistributedGanTrainer {
                     }
                     state = new RoundState(state.round() + 1, state.iteration() + n, NetworkState.average(gs),
                             NetworkState.average(ds));
+                    ema = movingAverage(ema, state.generator().params(), options.generatorEma());
                     done += n;
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
@@ -108,7 +110,26 @@ public final class DistributedGanTrainer {
             encoded.foreachPartition(it -> Worker.release(runId));
             specB.destroy();
         }
-        return new Result(state.generator(), state.discriminator(), history);
+        NetworkState generator = ema == null ? state.generator()
+                : new NetworkState(ema, state.generator().updater());
+        return new Result(generator, state.discriminator(), history);
+    }
+
+    /**
+     * Polyak averaging of the generator over rounds: a GAN's generator oscillates around the
+     * equilibrium, and the average of its recent parameters samples better than the last iterate.
+     */
+    static float[] movingAverage(float[] ema, float[] params, double decay) {
+        if (decay <= 0) {
+            return null;
+        }
+        if (ema == null) {
+            return params.clone();
+        }
+        for (int i = 0; i < ema.length; i++) {
+            ema[i] = (float) (decay * ema[i] + (1 - decay) * params[i]);
+        }
+        return ema;
     }
 
     private static List<RoundResult> round(JavaRDD<float[]> encoded, Broadcast<TrainingSpec> specB,

@@ -1,0 +1,65 @@
+package io.sparksynth.preprocess;
+
+import java.util.List;
+
+/**
+ * A column's empirical CDF as a table of quantiles at evenly spaced probabilities, with linear
+ * interpolation both ways. Quantile normalisation maps a value to its rank in [0, 1], so skewed
+ * and heavy-tailed columns reach the generator evenly spread instead of squeezed into one end.
+ */
+final class Quantiles {
+    static final int POINTS = 1001;
+
+    private Quantiles() {
+    }
+
+    static double[] probabilities() {
+        double[] p = new double[POINTS];
+        for (int i = 0; i < POINTS; i++) {
+            p[i] = (double) i / (POINTS - 1);
+        }
+        return p;
+    }
+
+    /** The rank of x in [0, 1]; a value on a flat run of the table gets the middle of the run. */
+    static double cdf(List<Double> q, double x) {
+        int m = q.size();
+        if (x <= q.get(0)) {
+            return 0;
+        }
+        if (x >= q.get(m - 1)) {
+            return 1;
+        }
+        int lo = 0;
+        int hi = m - 1;
+        while (hi - lo > 1) { // q[lo] < x <= q[hi]... find first index with q >= x
+            int mid = (lo + hi) >>> 1;
+            if (q.get(mid) < x) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        if (q.get(hi) == x) {
+            int end = hi;
+            while (end + 1 < m && q.get(end + 1) == x) {
+                end++;
+            }
+            return (hi + end) / 2.0 / (m - 1);
+        }
+        double a = q.get(lo);
+        double b = q.get(hi);
+        return (lo + (x - a) / (b - a)) / (m - 1);
+    }
+
+    static double inverse(List<Double> q, double u) {
+        int m = q.size();
+        double pos = Math.max(0, Math.min(1, u)) * (m - 1);
+        int i = (int) Math.floor(pos);
+        if (i >= m - 1) {
+            return q.get(m - 1);
+        }
+        double f = pos - i;
+        return q.get(i) + f * (q.get(i + 1) - q.get(i));
+    }
+}

@@ -84,27 +84,43 @@ public final class GanStep {
             System.arraycopy(fake.cond, i * c, input, (batch + i) * in + width, c);
         }
         int packed = batch / options.pac();
-        float[] logits = forward(discriminator, input, 2 * packed, in * options.pac());
-        float[] eps = new float[2 * packed];
-        double real = 0;
-        double fk = 0;
-        float target = (float) (1 - options.labelSmoothing());
+        float[] labels = new float[2 * packed];
+        java.util.Arrays.fill(labels, 0, packed, (float) (1 - options.labelSmoothing()));
+        double[] loss = discriminatorUpdate(discriminator, input, 2 * packed, in * options.pac(), labels, iteration,
+                mgr);
+        lossReal = 0;
+        lossFake = 0;
         for (int i = 0; i < 2 * packed; i++) {
-            boolean isReal = i < packed;
-            float y = isReal ? target : 0f;
-            double z = logits[i];
-            double loss = softplus(z) - y * z;
-            if (isReal) {
-                real += loss;
+            if (i < packed) {
+                lossReal += loss[i] / packed;
             } else {
-                fk += loss;
+                lossFake += loss[i] / packed;
             }
-            eps[i] = (float) ((sigmoid(z) - y) / (2 * packed));
         }
-        lossReal = real / packed;
-        lossFake = fk / packed;
-        Gradient g = discriminator.backpropGradient(column(eps), mgr).getFirst();
-        apply(discriminator, g, iteration);
+    }
+
+    /**
+     * One Adam step of the discriminator on packed rows with binary cross-entropy against
+     * {@code labels}, averaged over the rows: what DL4J's fit() does with a sigmoid XENT output
+     * layer, but on a linear output so the same network also yields input gradients for the
+     * generator step. Returns the per-row losses.
+     */
+    static double[] discriminatorUpdate(MultiLayerNetwork d, float[] input, int rows, int cols, float[] labels,
+                                        int iteration, LayerWorkspaceMgr mgr) {
+        d.setInput(matrix(input, rows, cols));
+        List<INDArray> acts = d.feedForward(true, false);
+        float[] logits = acts.get(acts.size() - 1).dup('c').data().asFloat();
+        float[] eps = new float[rows];
+        double[] loss = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            double z = logits[i];
+            loss[i] = softplus(z) - labels[i] * z;
+            eps[i] = (float) ((sigmoid(z) - labels[i]) / rows);
+        }
+        Gradient g = d.backpropGradient(column(eps), mgr).getFirst();
+        d.getUpdater().update(d, g, iteration, 0, rows, mgr);
+        d.params().subi(g.gradient());
+        return loss;
     }
 
     /** A generator update through the (fixed) discriminator. */

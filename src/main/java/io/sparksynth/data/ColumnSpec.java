@@ -1,8 +1,5 @@
 package io.sparksynth.data;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.io.Serializable;
 
 /**
@@ -14,15 +11,6 @@ import java.io.Serializable;
  * @param nullable  whether the real column holds nulls (after cleaning)
  */
 public record ColumnSpec(String name, String sparkType, ColumnKind kind, boolean nullable) implements Serializable {
-    @JsonCreator
-    public ColumnSpec(@JsonProperty("name") String name, @JsonProperty("sparkType") String sparkType,
-                      @JsonProperty("kind") ColumnKind kind, @JsonProperty("nullable") boolean nullable) {
-        this.name = name;
-        this.sparkType = sparkType;
-        this.kind = kind;
-        this.nullable = nullable;
-    }
-
     /** Integral Spark types keep integer values on output. */
     public boolean integral() {
         return switch (sparkType) {

@@ -1,8 +1,5 @@
 package io.sparksynth.preprocess;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.io.Serializable;
 
 /**
@@ -12,15 +9,6 @@ import java.io.Serializable;
  * produces with a tanh.
  */
 public record Component(boolean pointMass, double center, double scale, double weight) implements Serializable {
-    @JsonCreator
-    public Component(@JsonProperty("pointMass") boolean pointMass, @JsonProperty("center") double center,
-                     @JsonProperty("scale") double scale, @JsonProperty("weight") double weight) {
-        this.pointMass = pointMass;
-        this.center = center;
-        this.scale = scale;
-        this.weight = weight;
-    }
-
     static Component point(double value, double weight) {
         return new Component(true, value, 0, weight);
     }

@@ -85,6 +85,7 @@ public final class SynthConfig implements Serializable {
             user = one.withFallback(user);
         }
         rejectUnknownKeys(user, reference);
+        rejectWrongTypes(user, reference);
         Config merged = user.withFallback(reference).resolve();
         try {
             return new SynthConfig(merged);
@@ -125,6 +126,28 @@ public final class SynthConfig implements Serializable {
                 }
                 throw SynthException.usage("unknown config key '" + key + "'. Accepted keys"
                         + (section.isEmpty() ? "" : " under '" + section + "'") + ": " + String.join(", ", accepted));
+            }
+        }
+    }
+
+    /** A value must convert to the type of its default, checked with its full key for a clear message. */
+    private static void rejectWrongTypes(Config user, Config reference) {
+        for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
+            String key = e.getKey();
+            try {
+                switch (reference.getValue(key).valueType()) {
+                    case NUMBER -> user.getDouble(key);
+                    case BOOLEAN -> user.getBoolean(key);
+                    case LIST -> user.getList(key);
+                    case STRING -> user.getString(key);
+                    default -> {
+                    }
+                }
+            } catch (ConfigException.WrongType | ConfigException.BadValue ex) {
+                throw SynthException.usage("config key " + key + " must be a "
+                        + reference.getValue(key).valueType().name().toLowerCase() + " like its default "
+                        + reference.getValue(key).render(ConfigRenderOptions.concise()) + ", got "
+                        + e.getValue().render(ConfigRenderOptions.concise()));
             }
         }
     }

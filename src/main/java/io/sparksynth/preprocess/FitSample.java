@@ -59,8 +59,8 @@ public final class FitSample {
         if (idx.isEmpty()) {
             return out;
         }
-        List<Row> sample = byHash(data, (double) maxRows / rows, seed).select(cols.toArray(new Column[0]))
-                .collectAsList();
+        List<Row> sample = byHash(data, (double) maxRows / Math.max(rows, 1), seed)
+                .select(cols.toArray(new Column[0])).collectAsList();
         for (int j = 0; j < idx.size(); j++) {
             final int jj = j;
             out.put(idx.get(j), sample.stream().filter(r -> !r.isNullAt(jj)).mapToDouble(r -> r.getDouble(jj))

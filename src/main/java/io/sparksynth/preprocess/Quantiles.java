@@ -52,6 +52,24 @@ final class Quantiles {
         return (lo + (x - a) / (b - a)) / (m - 1);
     }
 
+    /**
+     * The table from sorted sample values (type-7 interpolation, as numpy's default), with the
+     * column's true minimum and maximum as its ends so generated values span the real range.
+     */
+    static List<Double> fromSorted(double[] sorted, double min, double max) {
+        Double[] q = new Double[POINTS];
+        int n = sorted.length;
+        for (int i = 0; i < POINTS; i++) {
+            double pos = (double) i / (POINTS - 1) * (n - 1);
+            int lo = (int) Math.floor(pos);
+            int hi = Math.min(lo + 1, n - 1);
+            q[i] = sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+        }
+        q[0] = Math.min(q[0], min);
+        q[POINTS - 1] = Math.max(q[POINTS - 1], max);
+        return List.of(q);
+    }
+
     static double inverse(List<Double> q, double u) {
         int m = q.size();
         double pos = Math.max(0, Math.min(1, u)) * (m - 1);

@@ -16,13 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 import static io.sparksynth.data.SchemaInspector.quote;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.stddev_samp;
 
 /**
  * Fits the table transform with distributed Spark SQL passes: one aggregation for counts and
@@ -43,10 +41,9 @@ public final class TransformFitter {
             throw SynthException.input("the input has no rows: nothing to learn from");
         }
         Map<Integer, List<ValueCounts.Top>> frequent = frequentValues(data, specs, options);
-        Map<Integer, double[]> sample = options.continuous() == TransformOptions.Normalization.MODE_SPECIFIC
-                ? FitSample.continuousValues(data, specs, options.fitSampleRows(), stats.rows, seed) : Map.of();
-        Map<Integer, double[]> quantiles = options.continuous() == TransformOptions.Normalization.QUANTILE
-                ? quantileTables(data, specs, frequent, stats, options) : Map.of();
+        // a bounded sample chosen by row-content hash: the fit is the same whatever the partitioning
+        Map<Integer, double[]> sample = options.continuous() == TransformOptions.Normalization.MINMAX ? Map.of()
+                : FitSample.continuousValues(data, specs, options.fitSampleRows(), stats.rows, seed);
 
         List<ColumnTransform> out = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
@@ -62,9 +59,6 @@ public final class TransformFitter {
                     : new LinkedHashMap<>();
             if (s.kind() == ColumnKind.CONTINUOUS) {
                 fitContinuous(t, stats, i, values, sample.get(i), options);
-                if (quantiles.containsKey(i) && t.hasValue()) {
-                    t.quantiles = java.util.Arrays.stream(quantiles.get(i)).boxed().toList();
-                }
             } else {
                 fitCategorical(t, values, nonNull, options);
             }
@@ -93,18 +87,27 @@ public final class TransformFitter {
         if (rangeShare <= 1e-12) {
             return;
         }
+        // sorted sample values that are not point masses
+        double[] rest = sample == null ? new double[0]
+                : java.util.Arrays.stream(sample).filter(v -> !points.contains(v)).toArray();
+        Component minmax = Component.range((t.min + t.max) / 2, (t.max - t.min) / 2, rangeShare);
+        if (rest.length < 2 || options.continuous() == TransformOptions.Normalization.MINMAX) {
+            t.components.add(minmax);
+            return;
+        }
         switch (options.continuous()) {
-            case MINMAX, QUANTILE -> t.components.add(Component.range((t.min + t.max) / 2, (t.max - t.min) / 2, rangeShare));
-            case STANDARD -> t.components.add(Component.range(stats.mean[i], 4 * stats.std[i], rangeShare));
-            case MODE_SPECIFIC -> {
-                double[] rest = sample == null ? new double[0]
-                        : java.util.Arrays.stream(sample).filter(v -> !points.contains(v)).toArray();
-                if (rest.length < 2) {
-                    t.components.add(Component.range((t.min + t.max) / 2, (t.max - t.min) / 2, rangeShare));
-                } else {
-                    t.components.addAll(MixtureFitter.fit(rest, options.maxModes(), rangeShare));
-                }
+            case QUANTILE -> {
+                t.components.add(minmax);
+                t.quantiles = Quantiles.fromSorted(rest, t.min, t.max);
             }
+            case STANDARD -> {
+                // 4 standard deviations, widened so that no observed value is clipped
+                double mean = MixtureFitter.mean(rest);
+                double sd = Math.sqrt(MixtureFitter.variance(rest));
+                double scale = Math.max(4 * sd, Math.max(t.max - mean, mean - t.min));
+                t.components.add(Component.range(mean, scale, rangeShare));
+            }
+            case MODE_SPECIFIC -> t.components.addAll(MixtureFitter.fit(rest, options.maxModes(), rangeShare));
             default -> throw new IllegalStateException();
         }
     }
@@ -124,48 +127,6 @@ public final class TransformFitter {
         }
         double listed = t.categoryShares.stream().mapToDouble(Double::doubleValue).sum();
         t.otherShare = Math.max(0, 1 - listed);
-    }
-
-    /**
-     * Quantile tables of the continuous columns in one distributed approxQuantile pass (relative
-     * rank error 1e-4), point-mass values left out so that they do not flatten the table.
-     */
-    private static Map<Integer, double[]> quantileTables(Dataset<Row> data, List<ColumnSpec> specs,
-                                                         Map<Integer, List<ValueCounts.Top>> frequent, Stats stats,
-                                                         TransformOptions options) {
-        List<Integer> idx = new ArrayList<>();
-        List<Column> cols = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            if (specs.get(i).kind() != ColumnKind.CONTINUOUS) {
-                continue;
-            }
-            Column c = col(quote(specs.get(i).name())).cast("double");
-            List<Double> points = new ArrayList<>();
-            if (frequent.containsKey(i) && options.pointMassMinShare() > 0) {
-                for (Map.Entry<String, Long> e : frequent.get(i).get(0).values().entrySet()) {
-                    if ((double) e.getValue() / stats.nonNull[i] >= options.pointMassMinShare()) {
-                        points.add(Double.parseDouble(e.getKey()));
-                    }
-                }
-            }
-            if (!points.isEmpty()) {
-                c = org.apache.spark.sql.functions.when(c.isin(points.toArray()), lit(null)).otherwise(c);
-            }
-            idx.add(i);
-            cols.add(c.as("q" + idx.size()));
-        }
-        Map<Integer, double[]> out = new HashMap<>();
-        if (idx.isEmpty()) {
-            return out;
-        }
-        Dataset<Row> values = data.select(cols.toArray(new Column[0]));
-        double[][] q = values.stat().approxQuantile(values.columns(), Quantiles.probabilities(), 1e-4);
-        for (int j = 0; j < idx.size(); j++) {
-            if (q[j].length > 0) {
-                out.put(idx.get(j), q[j]);
-            }
-        }
-        return out;
     }
 
     /** Candidate point masses of continuous columns and the value counts of categorical ones. */
@@ -191,14 +152,12 @@ public final class TransformFitter {
         return out;
     }
 
-    /** Row count and per-column non-null counts and moments, from one aggregation. */
+    /** Row count, per-column non-null counts and ranges (exact, so partitioning-independent), from one aggregation. */
     static final class Stats {
         long rows;
         long[] nonNull;
         double[] min;
         double[] max;
-        double[] mean;
-        double[] std;
 
         static Stats compute(Dataset<Row> data, List<ColumnSpec> specs) {
             List<Column> aggs = new ArrayList<>();
@@ -210,8 +169,6 @@ public final class TransformFitter {
                     Column d = c.cast("double");
                     aggs.add(min(d));
                     aggs.add(max(d));
-                    aggs.add(avg(d));
-                    aggs.add(stddev_samp(d));
                 }
             }
             Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
@@ -221,8 +178,6 @@ public final class TransformFitter {
             st.nonNull = new long[n];
             st.min = new double[n];
             st.max = new double[n];
-            st.mean = new double[n];
-            st.std = new double[n];
             int k = 1;
             for (int i = 0; i < n; i++) {
                 st.nonNull[i] = r.getLong(k++);
@@ -230,10 +185,6 @@ public final class TransformFitter {
                     st.min[i] = r.isNullAt(k) ? 0 : r.getDouble(k);
                     k++;
                     st.max[i] = r.isNullAt(k) ? 0 : r.getDouble(k);
-                    k++;
-                    st.mean[i] = r.isNullAt(k) ? 0 : r.getDouble(k);
-                    k++;
-                    st.std[i] = r.isNullAt(k) ? 0 : r.getDouble(k);
                     k++;
                 }
             }

@@ -1,0 +1,131 @@
+package io.sparksynth.evaluate;
+
+import io.sparksynth.TestSpark;
+import io.sparksynth.config.SynthConfig;
+import io.sparksynth.data.ColumnKind;
+import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.io.Progress;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The metrics against hand-computable cases and the textbook definitions. */
+class MetricDefinitionsTest {
+
+    @Test
+    void exactKolmogorovSmirnovMatchesTheTextbookDefinition() {
+        SparkSession spark = TestSpark.session();
+        Random r = new Random(3);
+        double[] a = new double[700];
+        double[] b = new double[450];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.round(r.nextGaussian() * 20) / 4.0; // ties on purpose
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = Math.round((r.nextGaussian() * 22 + 3)) / 4.0;
+        }
+        Dataset<Row> ra = table(spark, a).repartition(3);
+        Dataset<Row> rb = table(spark, b).repartition(5);
+        double ks = KolmogorovSmirnov.statistics(ra, rb, List.of("x")).get("x");
+        assertEquals(textbookKs(a, b), ks, 1e-12);
+        assertEquals(0.0, KolmogorovSmirnov.statistics(ra, ra, List.of("x")).get("x"), 1e-12);
+    }
+
+    static double textbookKs(double[] a, double[] b) {
+        double[] all = new double[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        double d = 0;
+        for (double x : all) {
+            double fa = Arrays.stream(a).filter(v -> v <= x).count() / (double) a.length;
+            double fb = Arrays.stream(b).filter(v -> v <= x).count() / (double) b.length;
+            d = Math.max(d, Math.abs(fa - fb));
+        }
+        return d;
+    }
+
+    static Dataset<Row> table(SparkSession spark, double[] x) {
+        List<Row> rows = new ArrayList<>();
+        for (double v : x) {
+            rows.add(RowFactory.create(v));
+        }
+        return spark.createDataFrame(rows, new StructType().add("x", DataTypes.DoubleType));
+    }
+
+    @Test
+    void identicalTablesScoreOneAndShuffledColumnsLosePairTrendsButKeepShapes() {
+        SparkSession spark = TestSpark.session();
+        Random r = new Random(8);
+        List<Row> real = new ArrayList<>();
+        List<Row> shuffled = new ArrayList<>();
+        int n = 2000;
+        double[] xs = new double[n];
+        String[] cs = new String[n];
+        for (int i = 0; i < n; i++) {
+            xs[i] = r.nextGaussian();
+            cs[i] = xs[i] > 0.3 ? "high" : (xs[i] < -0.5 ? "low" : "mid");
+            real.add(RowFactory.create(xs[i], 2 * xs[i] + 0.1 * r.nextGaussian(), cs[i]));
+        }
+        List<Integer> perm = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            perm.add(i);
+        }
+        java.util.Collections.shuffle(perm, r);
+        for (int i = 0; i < n; i++) {
+            Row src = real.get(i);
+            shuffled.add(RowFactory.create(src.get(0), real.get(perm.get(i)).get(1),
+                    real.get(perm.get((i + 7) % n)).get(2)));
+        }
+        StructType schema = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
+                .add("c", DataTypes.StringType);
+        Dataset<Row> realDf = spark.createDataFrame(real, schema);
+        Dataset<Row> shufDf = spark.createDataFrame(shuffled, schema);
+        List<ColumnSpec> specs = List.of(new ColumnSpec("a", "double", ColumnKind.CONTINUOUS, false),
+                new ColumnSpec("b", "double", ColumnKind.CONTINUOUS, false),
+                new ColumnSpec("c", "string", ColumnKind.CATEGORICAL, false));
+        SynthConfig cfg = SynthConfig.load(null, List.of("evaluate.sample-rows=2000"));
+
+        Evaluator.Result same = Evaluator.evaluate(new EvaluationInput(realDf, realDf, realDf, null, specs,
+                cfg.evaluate, 1), Progress.silent());
+        assertEquals(1.0, same.score("column_shapes"), 1e-12);
+        assertEquals(1.0, same.score("column_pair_trends"), 1e-12);
+        assertEquals(0.0, same.score("correlation_mad"), 1e-12);
+        assertEquals(0.5, same.score("detection_auc"), 0.1, "identical tables cannot be told apart");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> privacy = (Map<String, Object>) same.metrics().get("privacy");
+        assertEquals(1.0, (Double) privacy.get("exact_match_rate"), 1e-12, "a copied table is all copies");
+        assertEquals(0.0, (Double) privacy.get("dcr_synth_p5"), 1e-12);
+
+        Evaluator.Result shuf = Evaluator.evaluate(new EvaluationInput(realDf, shufDf, realDf, null, specs,
+                cfg.evaluate, 1), Progress.silent());
+        assertEquals(1.0, shuf.score("column_shapes"), 1e-12, "shuffling keeps every marginal");
+        assertTrue(shuf.score("column_pair_trends") < 0.8, "pair trends drop: " + shuf.score("column_pair_trends"));
+        assertTrue(shuf.score("correlation_mad") > 0.9, "r(a,b) ~ 1 becomes ~ 0");
+        assertTrue(shuf.score("detection_auc") > 0.9, "trees see the broken relation: " + shuf.score("detection_auc"));
+    }
+
+    @Test
+    void tvdAndPairTrendFormulas() {
+        long[] a = {30, 10, 0, 60};
+        long[] b = {25, 25, 25, 25};
+        // 0.5 * (|0.30-0.25| + |0.10-0.25| + |0-0.25| + |0.60-0.25|) = 0.4
+        assertEquals(0.4, PairTrends.jointTvd(a, b), 1e-12);
+        assertEquals(0.0, PairTrends.jointTvd(a, new long[]{3, 1, 0, 6}), 1e-12);
+        // a 2x2 table with perfect association has Cramer's V 1, an independent one 0
+        assertEquals(1.0, PairTrends.cramersV(new long[]{50, 0, 0, 50}, 2, 2), 1e-12);
+        assertEquals(0.0, PairTrends.cramersV(new long[]{25, 25, 25, 25}, 2, 2), 1e-12);
+    }
+}

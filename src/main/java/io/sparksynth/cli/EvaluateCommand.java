@@ -56,10 +56,12 @@ final class EvaluateCommand implements Runnable {
         Dataset<Row> realDf = InputReader.read(spark, real);
         List<ColumnSpec> specs;
         SynthConfig cleaning = cfg;
+        List<io.sparksynth.train.EpochRecord> history = List.of();
         if (model != null) {
             GanModel m = GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
             specs = m.transform().specs();
             cleaning = m.config();
+            history = m.history();
         } else {
             specs = SchemaInspector.inspect(realDf, cfg.schema, real);
         }
@@ -67,7 +69,8 @@ final class EvaluateCommand implements Runnable {
         Dataset<Row> synth = DataCleaner.clean(InputReader.read(spark, synthetic), specs, cleaning.clean);
         Dataset<Row> hold = holdout == null ? null
                 : DataCleaner.clean(InputReader.read(spark, holdout), specs, cleaning.clean);
-        EvaluationInput in = new EvaluationInput(realClean, synth, realClean, hold, specs, cfg.evaluate, cfg.seed);
+        EvaluationInput in = new EvaluationInput(realClean, synth, realClean, hold, specs, cfg.evaluate, cfg.seed,
+                history);
         run(spark, in, report, Progress.console());
     }
 

@@ -56,7 +56,7 @@ final class PipelineCommand implements Runnable {
             progress.line(String.format("evaluating against the %.0f%% holdout", cfg.holdout * 100));
         }
         EvaluationInput in = new EvaluationInput(holdout != null ? holdout : train, synthetic, train, holdout, specs,
-                cfg.evaluate, cfg.seed);
+                cfg.evaluate, cfg.seed, model.history());
         EvaluateCommand.run(spark, in, reportDir, progress);
         progress.line("pipeline done in " + Progress.duration((System.nanoTime() - t0) / 1e9) + ": " + cfg.output);
     }

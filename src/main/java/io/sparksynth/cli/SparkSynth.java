@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sparksynth", mixinStandardHelpOptions = true, version = "sparksynth 0.1.0",
         description = "Learns a GAN from real Parquet data on Spark and writes synthetic data with the same statistics.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class, PipelineCommand.class,
+                BenchCommand.class,
         })
 public final class SparkSynth implements Runnable {
 

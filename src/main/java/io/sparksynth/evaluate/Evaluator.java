@@ -6,6 +6,9 @@ import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.ValueCounts;
 import io.sparksynth.io.Progress;
 import io.sparksynth.preprocess.TrainHoldoutSplit;
+import io.sparksynth.report.PlotComputer;
+import io.sparksynth.report.PlotData;
+import io.sparksynth.train.EpochRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -28,7 +31,8 @@ public final class Evaluator {
     private static final double[] DECILES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
 
     public record Result(Map<String, Object> metrics, Map<String, ColumnSummary> real,
-                         Map<String, ColumnSummary> synthetic, List<ColumnSpec> specs) {
+                         Map<String, ColumnSummary> synthetic, List<ColumnSpec> specs, PlotData plots,
+                         List<EpochRecord> history) {
         public double score(String key) {
             Object v = metrics.get(key);
             return v instanceof Number n ? n.doubleValue() : Double.NaN;
@@ -145,12 +149,42 @@ public final class Evaluator {
                 metrics.put("privacy", Privacy.evaluate(train, synth, synthRows, holdout,
                         holdout == null ? 0 : rows(holdout), names, continuous, trainSum, 1000, in.seed()));
             }
+            progress.line("evaluate: plot data (quantiles, histograms, PCA)");
+            PlotData plots = PlotComputer.compute(real, synth, names, continuous, ranges(names, continuous, realSum),
+                    realCounts, synthCounts, pcaFeatures(names, continuous), in.seed());
             metrics.put("estimation", estimation(in));
-            return new Result(metrics, realSum, synthSum, specs);
+            return new Result(metrics, realSum, synthSum, specs, plots, in.history());
         } finally {
             real.unpersist();
             synth.unpersist();
         }
+    }
+
+    private static Map<String, double[]> ranges(List<String> names, boolean[] continuous,
+                                                Map<String, ColumnSummary> real) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (continuous[i]) {
+                ColumnSummary s = real.get(names.get(i));
+                out.put(names.get(i), new double[]{s.min(), s.max() > s.min() ? s.max() : s.min() + 1});
+            }
+        }
+        return out;
+    }
+
+    /** PCA inputs: standardised continuous columns and one-hot categories, as the distance metrics use. */
+    private static PlotComputer.FeatureStages pcaFeatures(List<String> names, boolean[] continuous) {
+        return new PlotComputer.FeatureStages() {
+            @Override
+            public Dataset<Row> prepare(Dataset<Row> data) {
+                return Features.prepare(data, names, continuous, null);
+            }
+
+            @Override
+            public List<org.apache.spark.ml.PipelineStage> stages() {
+                return Features.stages(names, continuous, null, true);
+            }
+        };
     }
 
     private static Dataset<Row> sample(Dataset<Row> d, EvaluationInput in) {
@@ -167,6 +201,8 @@ public final class Evaluator {
         e.put("pair_bins", "continuous columns cut at real deciles (approxQuantile, relative error 0.001)");
         e.put("learned_metrics_sample_rows", in.options().sampleRows());
         e.put("dcr", "exact nearest neighbour for up to 1000 sampled query rows per side");
+        e.put("pca", "fitted on up to " + PlotComputer.PCA_FIT_ROWS + " real rows, plotted for up to "
+                + PlotComputer.PCA_PLOT_ROWS + " rows per side");
         return e;
     }
 

@@ -1,0 +1,111 @@
+package io.sparksynth.bench;
+
+import io.sparksynth.config.SynthConfig;
+import io.sparksynth.data.InputReader;
+import io.sparksynth.io.Progress;
+import io.sparksynth.model.GanModel;
+import io.sparksynth.train.EpochRecord;
+import io.sparksynth.train.ModelTrainer;
+import io.sparksynth.train.NetworkState;
+import io.sparksynth.train.TrainingSpec;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The benchmark: training seconds per epoch, generation rows per second next to a plain Spark
+ * write, and the cost of one averaging round of sparksynth's GAN-aware loop next to dl4j-spark's
+ * fit()-per-phase rounds. Comparisons run side by side in the same JVM, so their ratios hold on
+ * a shared, noisy machine where absolute figures do not.
+ */
+public final class Bench {
+    public record Options(SynthConfig config, int epochs, long rows, int partitions, int rounds, boolean dl4jSpark,
+                          String workDir) {
+    }
+
+    private Bench() {
+    }
+
+    public static void run(SparkSession spark, Options o, Progress progress, PrintStream out) {
+        SynthConfig cfg = o.config();
+        Dataset<Row> real = InputReader.read(spark, cfg.input).cache();
+        long rows = real.count();
+        int k = cfg.train.averagingFrequency();
+
+        progress.line("bench: training " + o.epochs() + " epochs on " + cfg.input + " (averaging every " + k + ")");
+        GanModel model = ModelTrainer.fit(spark, real, withTrain(cfg, o.epochs(), k), cfg.input, progress);
+        double epochSeconds = steadyEpochSeconds(model.history());
+        int workers = ((Number) model.provenance().get("workers")).intValue();
+        int stepsPerEpoch = (int) Math.ceil((double) rows / ((long) cfg.train.batchSize() * workers));
+
+        progress.line("bench: the same training averaging after every step (k = 1)");
+        GanModel everyStep = ModelTrainer.fit(spark, real, withTrain(cfg, Math.min(2, o.epochs()), 1), cfg.input,
+                progress);
+        double msRoundK1 = steadyEpochSeconds(everyStep.history()) * 1000 / stepsPerEpoch;
+        double msRoundK = epochSeconds * 1000 / Math.ceil((double) stepsPerEpoch / k);
+
+        double dl4jK1 = Double.NaN;
+        double dl4jK = Double.NaN;
+        String dl4jNote = "";
+        if (o.dl4jSpark()) {
+            progress.line("bench: dl4j-spark ParameterAveragingTrainingMaster, one fit() per GAN phase");
+            TrainingSpec spec = TrainingSpec.of("bench", cfg.gan, cfg.train.batchSize(), cfg.seed, model.transform());
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            try {
+                dl4jK1 = RoundBench.dl4jSparkMillisPerRound(jsc, spec, workers, 1, o.rounds());
+                dl4jK = RoundBench.dl4jSparkMillisPerRound(jsc, spec, workers, k, o.rounds());
+            } catch (RuntimeException e) {
+                dl4jNote = "dl4j-spark: failed: " + e;
+            }
+        }
+
+        progress.line("bench: generation");
+        GenerationBench.Result gen = GenerationBench.run(spark, model, o.rows(), o.partitions(), o.workDir(), progress);
+        real.unpersist();
+
+        NetworkState g = NetworkState.of(model.generator());
+        NetworkState d = NetworkState.of(model.discriminator());
+        out.println();
+        out.println("sparksynth bench (" + cfg.input + ", " + rows + " rows, " + workers + " workers, batch "
+                + cfg.train.batchSize() + " per worker, " + Runtime.getRuntime().availableProcessors() + " cores)");
+        out.printf("  training            %8.2f s per epoch (mean of epochs 2..%d), %,.0f rows/s%n", epochSeconds,
+                o.epochs(), rows / epochSeconds);
+        out.printf("  averaging round     sparksynth GAN-aware: %7.1f ms (k=1)  %7.1f ms (k=%d)   [%,d bytes of "
+                + "networks + Adam state each way]%n", msRoundK1, msRoundK, k, RoundBench.ganRoundPayloadBytes(g, d));
+        if (o.dl4jSpark()) {
+            if (dl4jNote.isEmpty()) {
+                out.printf("                      dl4j-spark fit per phase: %5.1f ms (k=1)  %7.1f ms (k=%d)%n",
+                        dl4jK1, dl4jK, k);
+                out.printf("                      ratio dl4j-spark / sparksynth: %.2f (k=1)  %.2f (k=%d)%n",
+                        dl4jK1 / msRoundK1, dl4jK / msRoundK, k);
+            } else {
+                out.println("                      " + dl4jNote);
+            }
+        }
+        out.printf("  generation          %,d rows in %.1f s = %,.0f rows/s (%d partitions)%n", gen.rows(),
+                gen.ganSeconds(), gen.ganRowsPerSecond(), o.partitions());
+        out.printf("  plain Spark write   %,d rows of %d rand() columns in %.1f s = %,.0f rows/s%n", gen.rows(),
+                model.transform().columns.size(), gen.plainSeconds(), gen.plainRowsPerSecond());
+        out.printf("  ratio               generation time / plain write time = %.2f%n",
+                gen.ganSeconds() / gen.plainSeconds());
+    }
+
+    private static SynthConfig withTrain(SynthConfig cfg, int epochs, int k) {
+        List<String> o = new ArrayList<>();
+        o.add("train.epochs=" + epochs);
+        o.add("train.averaging-frequency=" + k);
+        o.add("train.log-every=1");
+        return SynthConfig.fromRendered(cfg.render() + "\n" + String.join("\n", o));
+    }
+
+    /** Mean seconds per epoch, leaving out the first (JIT and network warm-up) when there are more. */
+    static double steadyEpochSeconds(List<EpochRecord> history) {
+        List<EpochRecord> h = history.size() > 1 ? history.subList(1, history.size()) : history;
+        return h.stream().mapToDouble(EpochRecord::seconds).average().orElse(Double.NaN);
+    }
+}

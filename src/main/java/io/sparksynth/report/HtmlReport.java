@@ -1,0 +1,190 @@
+package io.sparksynth.report;
+
+import io.sparksynth.train.EpochRecord;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one-page report: scores and a verdict first, the describe table, per-column scores worst
+ * first, then the stock-index paper's figures. Self-contained: every image is embedded, nothing
+ * is fetched. Also returns the images, so they can be written beside the page.
+ */
+public final class HtmlReport {
+    /** Section ids, in page order; a test checks that a browser shows each. */
+    public static final List<String> SECTIONS = List.of("summary", "describe", "columns", "losses", "cumulative",
+            "distributions", "correlation", "meanstd", "pca");
+
+    public record Page(String html, Map<String, byte[]> images) {
+    }
+
+    private HtmlReport() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Page render(Map<String, Object> metrics, String summary, String describe, PlotData plots,
+                              List<EpochRecord> history) {
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>sparksynth report</title>\n")
+                .append("<style>body{font-family:sans-serif;margin:2em;max-width:1300px;color:#222}")
+                .append("pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:12px}")
+                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
+                .append("td:first-child{text-align:left}.grid{display:flex;flex-wrap:wrap;gap:8px}")
+                .append(".verdict{font-size:1.2em;padding:.6em;border-radius:4px;background:#eef6ee}")
+                .append(".warn{background:#fbeee6}</style></head><body>\n")
+                .append("<h1>sparksynth: real vs synthetic</h1>\n");
+        String verdict = verdict(metrics);
+        b.append("<section id=\"summary\"><h2>Summary</h2>\n<p class=\"verdict").append(verdict.startsWith("Good")
+                ? "" : " warn").append("\">").append(esc(verdict)).append("</p>\n<pre>").append(esc(summary))
+                .append("</pre></section>\n");
+        b.append("<section id=\"describe\"><h2>Describe: real vs synthetic</h2>\n<pre>").append(esc(describe))
+                .append("</pre></section>\n");
+        b.append("<section id=\"columns\"><h2>Per-column scores, worst first</h2>\n").append(columnTable(
+                (Map<String, Object>) metrics.get("columns"))).append("</section>\n");
+
+        b.append("<section id=\"losses\"><h2>Training losses</h2>\n");
+        if (history == null || history.isEmpty()) {
+            b.append("<p>No training history (evaluate was not given a model).</p>");
+        } else {
+            b.append(img(images, "losses", Charts.losses(history)));
+        }
+        b.append("</section>\n<section id=\"cumulative\"><h2>Cumulative distributions</h2>\n<div class=\"grid\">");
+        plots.cdf().forEach((c, q) -> b.append(img(images, "cumulative-" + c, Charts.cumulative(c, q))));
+        b.append("</div></section>\n<section id=\"distributions\"><h2>Distributions</h2>\n<div class=\"grid\">");
+        plots.histograms().forEach((c, h) -> b.append(img(images, "histogram-" + c, Charts.histogram(c, h))));
+        plots.bars().forEach((c, bars) -> b.append(img(images, "bars-" + c, Charts.bars(c, bars))));
+        b.append("</div></section>\n<section id=\"correlation\"><h2>Correlation (Pearson, continuous columns)</h2>\n")
+                .append("<div class=\"grid\">");
+        Map<String, Object> corr = (Map<String, Object>) metrics.get("correlation");
+        List<String> cols = (List<String>) corr.get("columns");
+        if (cols.size() >= 2) {
+            b.append(img(images, "correlation-real", Charts.heatmap("real", cols, (double[][]) corr.get("real"), -1, 1)));
+            b.append(img(images, "correlation-synthetic", Charts.heatmap("synthetic", cols,
+                    (double[][]) corr.get("synthetic"), -1, 1)));
+            b.append(img(images, "correlation-difference", Charts.heatmap("|real - synthetic|", cols,
+                    (double[][]) corr.get("abs_difference"), 0, 1)));
+        } else {
+            b.append("<p>Fewer than two continuous columns.</p>");
+        }
+        b.append("</div></section>\n<section id=\"meanstd\"><h2>Mean and standard deviation per column</h2>\n")
+                .append("<div class=\"grid\">");
+        double[][] ms = meanStd((Map<String, Object>) metrics.get("columns"));
+        b.append(img(images, "means", Charts.realVsSynthetic("means (log-log)", ms[0], ms[1])));
+        b.append(img(images, "stds", Charts.realVsSynthetic("standard deviations (log-log)", ms[2], ms[3])));
+        b.append("</div></section>\n<section id=\"pca\"><h2>PCA: first two components (axes fitted on real rows)</h2>\n")
+                .append("<div class=\"grid\">");
+        double[][] all = concat(plots.pcaReal(), plots.pcaSynthetic());
+        double[] xr = range(all, 0);
+        double[] yr = range(all, 1);
+        b.append(img(images, "pca-real", Charts.scatter("real", plots.pcaReal(), Charts.REAL, xr, yr)));
+        b.append(img(images, "pca-synthetic", Charts.scatter("synthetic", plots.pcaSynthetic(), Charts.SYNTH, xr, yr)));
+        b.append("</div></section>\n</body></html>\n");
+        return new Page(b.toString(), images);
+    }
+
+    static String verdict(Map<String, Object> m) {
+        double shapes = num(m.get("column_shapes"));
+        double pairs = num(m.get("column_pair_trends"));
+        double auc = num(m.get("detection_auc"));
+        List<String> issues = new ArrayList<>();
+        if (shapes < 0.85) {
+            issues.add(String.format("marginals differ (column shapes %.2f < 0.85)", shapes));
+        }
+        if (pairs < 0.85) {
+            issues.add(String.format("relations between columns differ (pair trends %.2f < 0.85)", pairs));
+        }
+        if (m.get("privacy") instanceof Map<?, ?> p && num(p.get("exact_match_rate")) > 0.01) {
+            issues.add(String.format("%.1f %% of synthetic rows copy a training row", 100 * num(p.get("exact_match_rate"))));
+        }
+        String detect = auc <= 0.6 ? "a classifier can hardly tell them apart"
+                : auc <= 0.8 ? "a classifier tells them apart in part" : "a classifier tells them apart";
+        if (issues.isEmpty()) {
+            return String.format("Good: marginals and pairwise relations match (%.2f / %.2f); %s (AUC %.2f).",
+                    shapes, pairs, detect, auc);
+        }
+        return "Review: " + String.join("; ", issues) + String.format("; %s (AUC %.2f).", detect, auc);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String columnTable(Map<String, Object> columns) {
+        List<Map.Entry<String, Object>> rows = new ArrayList<>(columns.entrySet());
+        rows.sort((x, y) -> Double.compare(num(((Map<String, Object>) x.getValue()).get("shape")),
+                num(((Map<String, Object>) y.getValue()).get("shape"))));
+        StringBuilder t = new StringBuilder("<table><tr><th>column</th><th>kind</th><th>shape</th><th>KS / TVD</th>"
+                + "<th>null similarity</th><th>range / category coverage</th></tr>\n");
+        for (Map.Entry<String, Object> e : rows) {
+            Map<String, Object> c = (Map<String, Object>) e.getValue();
+            boolean cont = "continuous".equals(c.get("kind"));
+            t.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(c.get("kind")).append("</td><td>")
+                    .append(f(c.get("shape"))).append("</td><td>").append(f(c.get(cont ? "ks" : "tvd")))
+                    .append("</td><td>").append(f(c.get("null_similarity"))).append("</td><td>")
+                    .append(f(c.get(cont ? "range_coverage" : "category_coverage"))).append("</td></tr>\n");
+        }
+        return t.append("</table>\n").toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double[][] meanStd(Map<String, Object> columns) {
+        List<double[]> v = new ArrayList<>();
+        for (Object o : columns.values()) {
+            Map<String, Object> c = (Map<String, Object>) o;
+            if ("continuous".equals(c.get("kind"))) {
+                Map<String, Object> r = (Map<String, Object>) c.get("real");
+                Map<String, Object> s = (Map<String, Object>) c.get("synthetic");
+                v.add(new double[]{Math.abs(num(r.get("mean"))), Math.abs(num(s.get("mean"))), num(r.get("std")),
+                        num(s.get("std"))});
+            }
+        }
+        double[][] out = new double[4][v.size()];
+        for (int i = 0; i < v.size(); i++) {
+            for (int k = 0; k < 4; k++) {
+                out[k][i] = v.get(i)[k];
+            }
+        }
+        return out;
+    }
+
+    private static String img(Map<String, byte[]> images, String name, byte[] png) {
+        String file = name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
+        images.put(file, png);
+        return "<img alt=\"" + esc(name) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
+                + "\">";
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static double[] range(double[][] points, int k) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] p : points) {
+            lo = Math.min(lo, p[k]);
+            hi = Math.max(hi, p[k]);
+        }
+        if (!(hi > lo)) {
+            return new double[]{-1, 1};
+        }
+        double pad = (hi - lo) * 0.05;
+        return new double[]{lo - pad, hi + pad};
+    }
+
+    private static double num(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    private static String f(Object o) {
+        return String.format("%.4f", num(o));
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+}

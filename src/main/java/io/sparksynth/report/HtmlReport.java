@@ -21,6 +21,15 @@ public final class HtmlReport {
     public record Page(String html, Map<String, byte[]> images) {
     }
 
+    /**
+     * Marks the body with data-check="ok" once every image has decoded (or lists the broken ones):
+     * a headless browser's DOM dump then tells whether the page renders completely.
+     */
+    private static final String SELF_CHECK = "<script>window.addEventListener('load',function(){"
+            + "var bad=[].filter.call(document.images,function(i){return !(i.complete&&i.naturalWidth>0);})"
+            + ".map(function(i){return i.alt;});"
+            + "document.body.setAttribute('data-check',bad.length?'broken: '+bad.join(', '):'ok');});</script>\n";
+
     private HtmlReport() {
     }
 
@@ -82,7 +91,7 @@ public final class HtmlReport {
         double[] yr = range(all, 1);
         b.append(img(images, "pca-real", Charts.scatter("real", plots.pcaReal(), Charts.REAL, xr, yr)));
         b.append(img(images, "pca-synthetic", Charts.scatter("synthetic", plots.pcaSynthetic(), Charts.SYNTH, xr, yr)));
-        b.append("</div></section>\n</body></html>\n");
+        b.append("</div></section>\n").append(SELF_CHECK).append("</body></html>\n");
         return new Page(b.toString(), images);
     }
 

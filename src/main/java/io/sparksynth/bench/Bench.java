@@ -25,7 +25,7 @@ import java.util.List;
  */
 public final class Bench {
     public record Options(SynthConfig config, int epochs, long rows, int partitions, int rounds, boolean dl4jSpark,
-                          String workDir) {
+                          boolean evaluate, String workDir) {
     }
 
     private Bench() {
@@ -66,6 +66,8 @@ public final class Bench {
 
         progress.line("bench: generation");
         GenerationBench.Result gen = GenerationBench.run(spark, model, o.rows(), o.partitions(), o.workDir(), progress);
+        EvaluationBench.Result eval = o.evaluate() ? EvaluationBench.run(spark, model, real, o.workDir() + "/gan", cfg,
+                progress) : null;
         real.unpersist();
 
         NetworkState g = NetworkState.of(model.generator());
@@ -93,6 +95,12 @@ public final class Bench {
                 model.transform().columns.size(), gen.plainSeconds(), gen.plainRowsPerSecond());
         out.printf("  ratio               generation time / plain write time = %.2f%n",
                 gen.ganSeconds() / gen.plainSeconds());
+        if (eval != null) {
+            out.printf("  evaluation          %,d synthetic rows vs the real table: %.1f s (every metric and plot data)%n",
+                    eval.rows(), eval.evaluateSeconds());
+            out.printf("  Dataset.summary()   same synthetic rows: %.1f s; ratio evaluate / summary = %.2f%n",
+                    eval.summarySeconds(), eval.evaluateSeconds() / eval.summarySeconds());
+        }
     }
 
     private static SynthConfig withTrain(SynthConfig cfg, int epochs, int k) {
@@ -100,7 +108,7 @@ public final class Bench {
         o.add("train.epochs=" + epochs);
         o.add("train.averaging-frequency=" + k);
         o.add("train.log-every=1");
-        return SynthConfig.fromRendered(cfg.render() + "\n" + String.join("\n", o));
+        return cfg.with(o);
     }
 
     /** Mean seconds per epoch, leaving out the first (JIT and network warm-up) when there are more. */

@@ -35,6 +35,9 @@ final class BenchCommand implements Runnable {
     @Option(names = "--skip-dl4j-spark", description = "leave out the dl4j-spark round comparison")
     boolean skipDl4jSpark;
 
+    @Option(names = "--skip-evaluate", description = "leave out the evaluation of the generated rows")
+    boolean skipEvaluate;
+
     @Option(names = "--quick", description = "a smoke run: 2 epochs, 200,000 rows, 3 rounds")
     boolean quick;
 
@@ -54,7 +57,7 @@ final class BenchCommand implements Runnable {
         }
         try {
             Bench.run(spark, new Bench.Options(cfg, quick ? 2 : epochs, quick ? 200_000 : rows, p, quick ? 3 : rounds,
-                    !skipDl4jSpark, work), Progress.console(), System.out);
+                    !skipDl4jSpark, !skipEvaluate, work), Progress.console(), System.out);
         } finally {
             try {
                 Path w = new Path(work);

@@ -169,6 +169,19 @@ public final class SynthConfig implements Serializable {
         return rendered;
     }
 
+    /** This configuration with some keys overridden ({@code key=value}, checked like --set). */
+    public SynthConfig with(List<String> overrides) {
+        Config reference = ConfigFactory.parseResources(SynthConfig.class.getClassLoader(), "reference.conf");
+        Config user = ConfigFactory.parseString(rendered);
+        for (String o : overrides) {
+            Config one = parse(() -> ConfigFactory.parseString(o), "override " + o);
+            rejectUnknownKeys(one, reference);
+            rejectWrongTypes(one, reference);
+            user = one.withFallback(user);
+        }
+        return new SynthConfig(user.withFallback(reference).resolve());
+    }
+
     /** Re-reads a config rendered by {@link #render()}. */
     public static SynthConfig fromRendered(String text) {
         Config reference = ConfigFactory.parseResources(SynthConfig.class.getClassLoader(), "reference.conf");

@@ -139,6 +139,9 @@ public final class Evaluator {
                 }
                 metrics.put("ml_efficacy", MlEfficacy.evaluate(sample(trainSet, in), sample(synth, in),
                         sample(testSet, in), names, continuous, target, in.seed()));
+                progress.line("evaluate: augmentation (k real rows vs k real + k synthetic rows)");
+                metrics.put("augmentation", MlEfficacy.augmentation(trainSet, synth, sample(testSet, in), names,
+                        continuous, target, in.seed()));
             }
             if (in.train() != null) {
                 progress.line("evaluate: privacy (exact copies, distance to closest record)");

@@ -38,6 +38,22 @@ public final class Charts {
         return png(c);
     }
 
+    @SuppressWarnings("unchecked")
+    public static byte[] augmentation(java.util.Map<String, Object> aug) {
+        XYChart c = xy("Holdout " + aug.get("metric") + " by real training rows", "real training rows",
+                String.valueOf(aug.get("metric")), 520, 340);
+        c.getStyler().setXAxisLogarithmic(true);
+        c.getStyler().setXAxisDecimalPattern("#,##0");
+        c.getStyler().setYAxisDecimalPattern("0.###");
+        double[] k = ((List<Number>) aug.get("real_rows")).stream().mapToDouble(Number::doubleValue).toArray();
+        double[] r = ((List<Number>) aug.get("real_only")).stream().mapToDouble(Number::doubleValue).toArray();
+        double[] a = ((List<Number>) aug.get("real_plus_synthetic")).stream().mapToDouble(Number::doubleValue).toArray();
+        line(c, "real only", k, r, REAL).setMarker(SeriesMarkers.CIRCLE);
+        line(c, "real + synthetic", k, a, SYNTH).setMarker(SeriesMarkers.CIRCLE);
+        c.getStyler().setMarkerSize(6);
+        return png(c);
+    }
+
     /** Sorted values against their cumulative share: the paper's cumulative-sum plot. */
     public static byte[] cumulative(String column, double[][] cdf) {
         XYChart c = xy(column, "value", "cumulative share", 360, 260);

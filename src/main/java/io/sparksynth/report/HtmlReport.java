@@ -16,7 +16,7 @@ import java.util.Map;
 public final class HtmlReport {
     /** Section ids, in page order; a test checks that a browser shows each. */
     public static final List<String> SECTIONS = List.of("summary", "describe", "columns", "losses", "cumulative",
-            "distributions", "correlation", "meanstd", "pca");
+            "distributions", "correlation", "meanstd", "pca", "augmentation");
 
     public record Page(String html, Map<String, byte[]> images) {
     }
@@ -91,7 +91,15 @@ public final class HtmlReport {
         double[] yr = range(all, 1);
         b.append(img(images, "pca-real", Charts.scatter("real", plots.pcaReal(), Charts.REAL, xr, yr)));
         b.append(img(images, "pca-synthetic", Charts.scatter("synthetic", plots.pcaSynthetic(), Charts.SYNTH, xr, yr)));
-        b.append("</div></section>\n").append(SELF_CHECK).append("</body></html>\n");
+        b.append("</div></section>\n<section id=\"augmentation\"><h2>Augmentation: real rows alone vs real + "
+                + "synthetic rows</h2>\n");
+        if (metrics.get("augmentation") instanceof Map<?, ?> aug && !((List<?>) aug.get("real_rows")).isEmpty()) {
+            b.append(augmentationTable((Map<String, Object>) aug));
+            b.append(img(images, "augmentation", Charts.augmentation((Map<String, Object>) aug)));
+        } else {
+            b.append("<p>No ML target given (--target / evaluate.target).</p>");
+        }
+        b.append("</section>\n").append(SELF_CHECK).append("</body></html>\n");
         return new Page(b.toString(), images);
     }
 
@@ -132,6 +140,20 @@ public final class HtmlReport {
                     .append(f(c.get("shape"))).append("</td><td>").append(f(c.get(cont ? "ks" : "tvd")))
                     .append("</td><td>").append(f(c.get("null_similarity"))).append("</td><td>")
                     .append(f(c.get(cont ? "range_coverage" : "category_coverage"))).append("</td></tr>\n");
+        }
+        return t.append("</table>\n").toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String augmentationTable(Map<String, Object> aug) {
+        List<Number> k = (List<Number>) aug.get("real_rows");
+        List<Number> r = (List<Number>) aug.get("real_only");
+        List<Number> a = (List<Number>) aug.get("real_plus_synthetic");
+        StringBuilder t = new StringBuilder("<table><tr><th>real rows</th><th>" + aug.get("metric")
+                + ": real only</th><th>real + as many synthetic</th></tr>\n");
+        for (int i = 0; i < k.size(); i++) {
+            t.append("<tr><td>").append(k.get(i)).append("</td><td>").append(f(r.get(i))).append("</td><td>")
+                    .append(f(a.get(i))).append("</td></tr>\n");
         }
         return t.append("</table>\n").toString();
     }

@@ -59,21 +59,28 @@ public final class SyntheticGenerator {
     /** Generates and writes Parquet atomically, with {@code _SUCCESS} last; returns rows written. */
     public static long write(SparkSession spark, GanModel model, long rows, int partitions, long seed, String output,
                              Progress progress) {
-        progress.line(String.format("generating %,d rows in %d partitions (seed %d) into %s", rows, partitions, seed,
-                output));
+        try (AtomicOutput out = AtomicOutput.begin(spark.sparkContext().hadoopConfiguration(), output)) {
+            writeTo(spark, model, rows, partitions, seed, out, progress);
+            out.commit();
+        }
+        return rows;
+    }
+
+    /** Generates into the temporary directory of {@code out}, leaving the commit to the caller. */
+    public static void writeTo(SparkSession spark, GanModel model, long rows, int partitions, long seed,
+                               AtomicOutput out, Progress progress) {
+        progress.line(String.format("generating %,d rows in %d partitions (seed %d)", rows, partitions, seed));
         TaskProgress listener = new TaskProgress(progress, rows);
         spark.sparkContext().addSparkListener(listener);
         long t0 = System.nanoTime();
-        try (AtomicOutput out = AtomicOutput.begin(spark.sparkContext().hadoopConfiguration(), output)) {
+        try {
             spark.sparkContext().setJobDescription("sparksynth generate: " + rows + " rows");
             generate(spark, model, rows, partitions, seed).write().mode(SaveMode.Overwrite).parquet(out.tempPath());
-            out.commit();
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         progress.line(String.format("generated %,d rows in %s (%.0f rows/s)", rows, Progress.duration(secs),
                 rows / Math.max(secs, 1e-9)));
-        return rows;
     }
 }

@@ -65,11 +65,21 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     public void commit() {
+        commit(true);
+    }
+
+    /**
+     * Moves the output into place; with {@code publish} false it arrives without {@code _SUCCESS}
+     * (a quality gate withheld it), so schedulers waiting for the marker do not pick it up.
+     */
+    public void commit(boolean publish) {
         try {
             fs.mkdirs(temp);
             Path success = new Path(temp, SUCCESS);
-            if (!fs.exists(success)) {
+            if (publish && !fs.exists(success)) {
                 fs.create(success, true).close();
+            } else if (!publish) {
+                fs.delete(success, false);
             }
             Path old = null;
             if (fs.exists(target)) {

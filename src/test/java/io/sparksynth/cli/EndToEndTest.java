@@ -9,11 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** train, generate and evaluate on the stock data with few epochs, as the main job runs them. */
@@ -58,5 +60,37 @@ class EndToEndTest {
         double shapes = m.at("/column_shapes").asDouble();
         assertTrue(shapes > 0 && shapes <= 1);
         assertTrue(new File(dir.toFile(), "report/report.html").length() > 500);
+    }
+
+    @Test
+    void scheduledRunsArePartitionedByRunIdAndAQualityGateWithholdsSuccess(@TempDir Path dir) throws Exception {
+        TestSpark.session();
+        List<String> common = List.of("pipeline", "--conf", "conf/eustock.conf", "--set", "output=" + dir,
+                "--set", "train.epochs=1", "--set", "gan.generator-layers=[16]", "--set", "gan.discriminator-layers=[16]");
+        List<String> passing = new ArrayList<>(common);
+        passing.addAll(List.of("--run-id", "2026-11-24", "--fail-below", "column_shapes=0.0,detection_auc=1.0"));
+        assertEquals(0, SparkSynth.run(passing.toArray(new String[0])));
+        Path run = dir.resolve("dt=2026-11-24");
+        assertTrue(Files.exists(run.resolve("synthetic/_SUCCESS")));
+        JsonNode manifest = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        assertEquals("published", manifest.at("/status").asText());
+        assertEquals("2026-11-24", manifest.at("/run_id").asText());
+        assertTrue(manifest.at("/metrics/column_shapes").isNumber());
+        assertTrue(manifest.at("/durations_seconds/total").asDouble() > 0);
+        assertTrue(manifest.at("/model/versions/spark").asText().startsWith("3.5"));
+
+        List<String> failing = new ArrayList<>(common);
+        failing.addAll(List.of("--run-id", "2026-11-25", "--fail-below", "column_shapes=0.999"));
+        assertEquals(4, SparkSynth.run(failing.toArray(new String[0])));
+        Path rejected = dir.resolve("dt=2026-11-25");
+        assertTrue(Files.isDirectory(rejected.resolve("synthetic")), "the rows are kept for inspection");
+        assertFalse(Files.exists(rejected.resolve("synthetic/_SUCCESS")), "but not published");
+        assertTrue(Files.exists(rejected.resolve("report/report.html")));
+        assertEquals("rejected by quality gate",
+                new ObjectMapper().readTree(rejected.resolve("manifest.json").toFile()).at("/status").asText());
+
+        List<String> unknown = new ArrayList<>(common);
+        unknown.addAll(List.of("--fail-below", "no_such_metric=1"));
+        assertEquals(2, SparkSynth.run(unknown.toArray(new String[0])));
     }
 }

@@ -1,0 +1,88 @@
+package io.sparksynth.evaluate;
+
+import io.sparksynth.SynthException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Thresholds on metrics that decide whether a synthetic table is published. Each metric fails on
+ * its bad side: below the threshold for scores where higher is better (column_shapes,
+ * column_pair_trends, ml_efficacy.tstr_f1, ...), above it for distances and detectability
+ * (detection_auc, correlation_mad, privacy.exact_match_rate, any *.ks or *.tvd).
+ */
+public final class QualityGate {
+    public record Check(String metric, double threshold, double value, boolean higherIsBetter, boolean passed) {
+    }
+
+    private static final List<String> ROOTS = List.of("column_shapes", "column_pair_trends", "correlation_mad",
+            "detection_auc", "detection", "ml_efficacy", "privacy", "columns", "augmentation");
+
+    private final Map<String, Double> thresholds;
+
+    private QualityGate(Map<String, Double> thresholds) {
+        this.thresholds = thresholds;
+    }
+
+    /** Parses {@code metric=threshold[,metric=threshold...]}; null or blank means no gate. */
+    public static QualityGate parse(String spec) {
+        Map<String, Double> t = new LinkedHashMap<>();
+        if (spec != null && !spec.isBlank()) {
+            for (String part : spec.split(",")) {
+                String[] kv = part.trim().split("=", 2);
+                String root = kv[0].trim().split("\\.")[0];
+                if (!ROOTS.contains(root)) {
+                    throw SynthException.usage("--fail-below names unknown metric '" + kv[0].trim() + "'; metrics: "
+                            + ROOTS + " (nested ones with dots, e.g. ml_efficacy.tstr_f1)");
+                }
+                try {
+                    t.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
+                } catch (RuntimeException e) {
+                    throw SynthException.usage("--fail-below '" + part.trim() + "' is not metric=number, e.g. "
+                            + "column_shapes=0.9,detection_auc=0.8");
+                }
+            }
+        }
+        return new QualityGate(t);
+    }
+
+    public boolean isEmpty() {
+        return thresholds.isEmpty();
+    }
+
+    public static boolean higherIsBetter(String metric) {
+        String m = metric.toLowerCase();
+        return !(m.endsWith("auc") || m.endsWith("mad") || m.endsWith(".ks") || m.endsWith(".tvd")
+                || m.endsWith("exact_match_rate"));
+    }
+
+    /** Checks every threshold against the metrics; an unknown metric is a usage error naming it. */
+    public List<Check> check(Map<String, Object> metrics) {
+        List<Check> out = new ArrayList<>();
+        for (Map.Entry<String, Double> e : thresholds.entrySet()) {
+            double v = lookup(metrics, e.getKey());
+            boolean up = higherIsBetter(e.getKey());
+            boolean ok = up ? v >= e.getValue() : v <= e.getValue();
+            out.add(new Check(e.getKey(), e.getValue(), v, up, ok));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    static double lookup(Map<String, Object> metrics, String path) {
+        Object node = metrics;
+        for (String part : path.split("\\.")) {
+            if (!(node instanceof Map<?, ?> m) || !m.containsKey(part)) {
+                throw SynthException.usage("--fail-below names metric '" + path + "', which metrics.json does not "
+                        + "have; top-level metrics: " + metrics.keySet());
+            }
+            node = ((Map<String, Object>) m).get(part);
+        }
+        if (!(node instanceof Number n)) {
+            throw SynthException.usage("--fail-below metric '" + path + "' is not a number");
+        }
+        return n.doubleValue();
+    }
+}

@@ -5,6 +5,7 @@ import io.sparksynth.data.InputReader;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
 import io.sparksynth.preprocess.TrainHoldoutSplit;
+import io.sparksynth.train.Checkpoint;
 import io.sparksynth.train.ModelTrainer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,6 +29,10 @@ final class TrainCommand implements Runnable {
     @Option(names = "--seed", description = "seed (overrides the config's seed)")
     Long seed;
 
+    @Option(names = "--resume", description = "continue from the checkpoint beside the model directory "
+            + "(MODEL.checkpoint), written every train.checkpoint-every epochs")
+    boolean resume;
+
     @Mixin
     ConfigOptions config;
 
@@ -39,17 +44,24 @@ final class TrainCommand implements Runnable {
         }
         SynthConfig cfg = config.load(extra);
         SparkSession spark = SparkSessions.getOrCreate("train");
-        train(spark, cfg, input, model, Progress.console());
+        train(spark, cfg, input, model, resume, Progress.console());
     }
 
     static GanModel train(SparkSession spark, SynthConfig cfg, String input, String modelDir, Progress progress) {
+        return train(spark, cfg, input, modelDir, false, progress);
+    }
+
+    static GanModel train(SparkSession spark, SynthConfig cfg, String input, String modelDir, boolean resume,
+                          Progress progress) {
         Dataset<Row> real = InputReader.read(spark, input);
         Dataset<Row> train = TrainHoldoutSplit.train(real, cfg.holdout, cfg.seed);
         if (cfg.holdout > 0) {
             progress.line(String.format("holding out %.0f%% of %s (seeded by row content)", cfg.holdout * 100, input));
         }
-        GanModel model = ModelTrainer.fit(spark, train, cfg, input, progress);
+        String checkpointDir = modelDir.replaceAll("/+$", "") + ".checkpoint";
+        GanModel model = ModelTrainer.fit(spark, train, cfg, input, progress, checkpointDir, resume);
         model.save(spark.sparkContext().hadoopConfiguration(), modelDir);
+        new Checkpoint(spark.sparkContext().hadoopConfiguration(), checkpointDir, 0).clear();
         progress.line("model written to " + modelDir);
         return model;
     }

@@ -7,12 +7,12 @@ import java.io.Serializable;
 /** The distributed training schedule. */
 public record TrainOptions(int epochs, int batchSize, int workers, int averagingFrequency,
                            int earlyStoppingPatience, double earlyStoppingMinDelta, int logEvery,
-                           double generatorEma) implements Serializable {
+                           double generatorEma, int checkpointEvery) implements Serializable {
     static TrainOptions from(Config c) {
         TrainOptions t = new TrainOptions(c.getInt("epochs"), c.getInt("batch-size"), c.getInt("workers"),
                 c.getInt("averaging-frequency"), c.getInt("early-stopping-patience"),
                 c.getDouble("early-stopping-min-delta"), c.getInt("log-every"),
-                c.getDouble("generator-ema"));
+                c.getDouble("generator-ema"), c.getInt("checkpoint-every"));
         SynthConfig.check(t.epochs >= 1, "train.epochs", "must be at least 1");
         SynthConfig.check(t.batchSize >= 2, "train.batch-size", "must be at least 2");
         SynthConfig.check(t.workers >= 0, "train.workers", "must be 0 (default parallelism) or positive");
@@ -20,11 +20,12 @@ public record TrainOptions(int epochs, int batchSize, int workers, int averaging
         SynthConfig.check(t.earlyStoppingPatience >= 0, "train.early-stopping-patience", "must be >= 0");
         SynthConfig.check(t.logEvery >= 1, "train.log-every", "must be at least 1");
         SynthConfig.check(t.generatorEma >= 0 && t.generatorEma < 1, "train.generator-ema", "must be in [0, 1)");
+        SynthConfig.check(t.checkpointEvery >= 0, "train.checkpoint-every", "must be 0 (off) or positive");
         return t;
     }
 
     public TrainOptions withEpochs(int e) {
         return new TrainOptions(e, batchSize, workers, averagingFrequency, earlyStoppingPatience,
-                earlyStoppingMinDelta, logEvery, generatorEma);
+                earlyStoppingMinDelta, logEvery, generatorEma, checkpointEvery);
     }
 }

@@ -34,6 +34,17 @@ public final class DistributedGanTrainer {
      */
     public static Result train(JavaRDD<float[]> encoded, long rows, TrainingSpec spec, TrainOptions options,
                                Progress progress) {
+        return train(encoded, rows, spec, options, progress, null, null, null);
+    }
+
+    /**
+     * @param checkpoint  where to save state every few epochs (null: none)
+     * @param resume      state to continue from (null: start afresh)
+     * @param fingerprint identifies the training that a checkpoint belongs to
+     */
+    public static Result train(JavaRDD<float[]> encoded, long rows, TrainingSpec spec, TrainOptions options,
+                               Progress progress, Checkpoint checkpoint, Checkpoint.State resume,
+                               String fingerprint) {
         if (spec.batchSize() % spec.gan().pac() != 0) {
             throw SynthException.usage("train.batch-size (" + spec.batchSize() + ") must be a multiple of gan.pac ("
                     + spec.gan().pac() + ")");
@@ -51,11 +62,19 @@ public final class DistributedGanTrainer {
                 NetworkState.of(spec.newDiscriminator()));
         List<EpochRecord> history = new ArrayList<>();
         float[] ema = null; // exponential moving average of the generator's parameters over rounds
-        double best = Double.POSITIVE_INFINITY;
-        int sinceBest = 0;
+        int firstEpoch = 1;
+        if (resume != null) {
+            state = resume.round();
+            ema = resume.ema() == null ? null : resume.ema().clone();
+            history.addAll(resume.history());
+            firstEpoch = resume.epoch() + 1;
+            progress.line("resuming after epoch " + resume.epoch() + " from the checkpoint");
+        }
+        Plateau plateau = new Plateau(options.earlyStoppingPatience(), options.earlyStoppingMinDelta());
+        history.forEach(r -> plateau.stalled(r.generator())); // a resumed run stops where the whole run would
         long start = System.nanoTime();
         try {
-            for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= options.epochs(); epoch++) {
                 long t0 = System.nanoTime();
                 double real = 0;
                 double fake = 0;
@@ -88,21 +107,20 @@ public final class DistributedGanTrainer {
                 double secs = (System.nanoTime() - t0) / 1e9;
                 EpochRecord rec = new EpochRecord(epoch, real / steps, fake / steps, gen / steps, secs);
                 history.add(rec);
+                if (checkpoint != null && checkpoint.due(epoch)) {
+                    checkpoint.save(new Checkpoint.State(fingerprint, epoch, state, ema, List.copyOf(history)));
+                }
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 if (epoch % options.logEvery() == 0 || epoch == options.epochs()) {
-                    double eta = elapsed / epoch * (options.epochs() - epoch);
+                    double eta = elapsed / (epoch - firstEpoch + 1) * (options.epochs() - epoch);
                     progress.line(String.format("epoch %d/%d  D(real) %.4f  D(fake) %.4f  G %.4f  %.2fs  ETA %s",
                             epoch, options.epochs(), rec.discriminatorReal(), rec.discriminatorFake(),
                             rec.generator(), secs, Progress.duration(eta)));
                 }
-                if (options.earlyStoppingPatience() > 0) {
-                    if (rec.generator() < best - options.earlyStoppingMinDelta()) {
-                        best = rec.generator();
-                        sinceBest = 0;
-                    } else if (++sinceBest >= options.earlyStoppingPatience()) {
-                        progress.line("early stopping: generator loss has not improved for " + sinceBest + " epochs");
-                        break;
-                    }
+                if (plateau.stalled(rec.generator())) {
+                    progress.line("early stopping: generator loss has not improved for "
+                            + options.earlyStoppingPatience() + " epochs");
+                    break;
                 }
             }
         } finally {
@@ -113,6 +131,32 @@ public final class DistributedGanTrainer {
         NetworkState generator = ema == null ? state.generator()
                 : new NetworkState(ema, state.generator().updater());
         return new Result(generator, state.discriminator(), history);
+    }
+
+    /** Early stopping on a generator-loss plateau (patience 0: never). */
+    static final class Plateau {
+        private final int patience;
+        private final double minDelta;
+        private double best = Double.POSITIVE_INFINITY;
+        private int sinceBest;
+
+        Plateau(int patience, double minDelta) {
+            this.patience = patience;
+            this.minDelta = minDelta;
+        }
+
+        /** Records an epoch's loss; true once it has not improved by minDelta for patience epochs. */
+        boolean stalled(double loss) {
+            if (patience <= 0) {
+                return false;
+            }
+            if (loss < best - minDelta) {
+                best = loss;
+                sinceBest = 0;
+                return false;
+            }
+            return ++sinceBest >= patience;
+        }
     }
 
     /**

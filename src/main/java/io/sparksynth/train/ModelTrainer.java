@@ -1,5 +1,6 @@
 package io.sparksynth.train;
 
+import io.sparksynth.SynthException;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.SchemaInspector;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,15 @@ public final class ModelTrainer {
      */
     public static GanModel fit(SparkSession spark, Dataset<Row> real, SynthConfig config, String source,
                                Progress progress) {
+        return fit(spark, real, config, source, progress, null, false);
+    }
+
+    /**
+     * @param checkpointDir where training saves its state every {@code train.checkpoint-every} epochs (null: none)
+     * @param resume        continue from the state in {@code checkpointDir}, if there is one
+     */
+    public static GanModel fit(SparkSession spark, Dataset<Row> real, SynthConfig config, String source,
+                               Progress progress, String checkpointDir, boolean resume) {
         long t0 = System.nanoTime();
         List<ColumnSpec> specs = SchemaInspector.inspect(real, config.schema, source);
         Dataset<Row> clean = DataCleaner.clean(real, specs, config.clean);
@@ -52,8 +63,26 @@ public final class ModelTrainer {
             long rows = encoded.count();
             TrainingSpec spec = TrainingSpec.of(UUID.randomUUID().toString(), config.gan, config.train.batchSize(),
                     config.seed, transform);
+            // what the trajectory depends on; epochs may change, so a resumed run can also train longer
+            String fingerprint = UUID.nameUUIDFromBytes((transform.toJson() + config.gan + config.seed + "/" + workers
+                    + "/" + config.train.batchSize() + "/" + config.train.averagingFrequency() + "/"
+                    + config.train.generatorEma() + "/" + rows).getBytes(StandardCharsets.UTF_8)).toString();
+            Checkpoint checkpoint = checkpointDir == null ? null : new Checkpoint(
+                    spark.sparkContext().hadoopConfiguration(), checkpointDir, config.train.checkpointEvery());
+            Checkpoint.State from = null;
+            if (resume && checkpoint != null) {
+                from = checkpoint.load();
+                if (from != null && !from.fingerprint().equals(fingerprint)) {
+                    throw SynthException.usage("the checkpoint in " + checkpointDir + " belongs to a "
+                            + "different training (data, encoding or settings changed): remove it or train without "
+                            + "--resume");
+                }
+                if (from == null) {
+                    progress.line("no checkpoint in " + checkpointDir + ": training from the start");
+                }
+            }
             DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, config.train,
-                    progress);
+                    progress, checkpoint, from, fingerprint);
             MultiLayerNetwork g = spec.newGenerator();
             MultiLayerNetwork d = spec.newDiscriminator();
             result.generator().applyTo(g);

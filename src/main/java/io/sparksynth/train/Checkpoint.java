@@ -1,0 +1,83 @@
+package io.sparksynth.train;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Training state saved every few epochs, so that {@code train --resume} continues after the
+ * driver itself died. The state is everything the next round depends on (averaged networks with
+ * Adam state, round and iteration counters, the generator's moving average, the history), so a
+ * resumed run ends with exactly the model an uninterrupted one would have. A fingerprint of the
+ * data encoding and training settings guards against resuming a different training.
+ */
+public final class Checkpoint {
+    /** What is saved. */
+    public record State(String fingerprint, int epoch, RoundState round, float[] ema, List<EpochRecord> history)
+            implements Serializable {
+    }
+
+    private final Configuration hadoop;
+    private final Path path;
+    private final int every;
+
+    public Checkpoint(Configuration hadoop, String dir, int everyEpochs) {
+        this.hadoop = hadoop;
+        this.path = new Path(dir, "state.bin");
+        this.every = everyEpochs;
+    }
+
+    boolean due(int epoch) {
+        return every > 0 && epoch % every == 0;
+    }
+
+    /** Written to a temporary file and renamed, so a crash mid-write keeps the previous checkpoint. */
+    void save(State s) {
+        try {
+            FileSystem fs = path.getFileSystem(hadoop);
+            Path tmp = new Path(path.getParent(), "state.bin.tmp");
+            try (FSDataOutputStream o = fs.create(tmp, true); ObjectOutputStream out = new ObjectOutputStream(o)) {
+                out.writeObject(s);
+            }
+            fs.delete(path, false);
+            if (!fs.rename(tmp, path)) {
+                throw new IOException("cannot rename " + tmp + " to " + path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the training checkpoint " + path, e);
+        }
+    }
+
+    /** The saved state, or null when there is none. */
+    public State load() {
+        try {
+            FileSystem fs = path.getFileSystem(hadoop);
+            if (!fs.exists(path)) {
+                return null;
+            }
+            try (FSDataInputStream i = fs.open(path); ObjectInputStream in = new ObjectInputStream(i)) {
+                return (State) in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("cannot read the training checkpoint " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes the checkpoint once the model is saved. */
+    public void clear() {
+        try {
+            path.getParent().getFileSystem(hadoop).delete(path.getParent(), true);
+        } catch (IOException ignored) {
+            // a stale checkpoint is harmless: its fingerprint and epochs are checked on resume
+        }
+    }
+}

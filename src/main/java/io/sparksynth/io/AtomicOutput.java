@@ -3,6 +3,7 @@ package io.sparksynth.io;
 import io.sparksynth.SynthException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -23,6 +24,7 @@ public final class AtomicOutput implements AutoCloseable {
     private final FileSystem fs;
     private final Path target;
     private final Path temp;
+    private final long started = System.currentTimeMillis();
     private boolean committed;
 
     private AtomicOutput(FileSystem fs, Path target, Path temp) {
@@ -100,8 +102,24 @@ public final class AtomicOutput implements AutoCloseable {
                 fs.delete(old, true);
             }
             committed = true;
+            sweepStale();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit output " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes temporaries of the same target left by an earlier run whose driver was killed (a
+     * killed JVM cannot clean up after itself); those of runs started after this one are kept.
+     */
+    private void sweepStale() throws IOException {
+        String prefix = "." + target.getName() + ".";
+        FileStatus[] siblings = fs.listStatus(target.getParent(), p -> p.getName().startsWith(prefix + "tmp-")
+                || p.getName().startsWith(prefix + "old-"));
+        for (FileStatus s : siblings) {
+            if (s.getModificationTime() < started) {
+                fs.delete(s.getPath(), true);
+            }
         }
     }
 

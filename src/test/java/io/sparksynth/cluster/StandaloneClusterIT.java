@@ -2,9 +2,16 @@ package io.sparksynth.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.File;
 import java.io.IOException;
@@ -15,22 +22,36 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: a master and two workers as separate JVMs from the
  * Maven-resolved Spark classpath, the job jar submitted with SparkSubmit (client mode, two
  * executors). Checks that training ran tasks on both executors (from Spark's event log), that the
- * outputs are complete and that the statistics hold. Every process started is stopped by PID.
+ * outputs are complete and that the statistics hold; then kills an executor during training and
+ * during generation, and the driver during training, and checks that the results equal the
+ * undisturbed run's row for row. Every process started is stopped by PID.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
     static final String JAR = "target/sparksynth-job.jar";
+    static final String INPUT = new File("data/eustock_losses.parquet").getAbsolutePath();
     static final List<Process> processes = new ArrayList<>();
+    static final List<Process> workers = new ArrayList<>();
+    /** The undisturbed run's outputs, which the fault tests must reproduce exactly. */
+    static String baselineModel;
+    static String baselineSynthetic;
+    static SparkSession local;
     static Path work;
     static String master;
     static String classpath;
@@ -52,9 +73,9 @@ class StandaloneClusterIT {
                 String.valueOf(port), "--webui-port", String.valueOf(ui)), sparkHome.getParent());
         waitForPort(port);
         for (int w = 1; w <= 2; w++) {
-            start("worker" + w, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
+            workers.add(start("worker" + w, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1", "--cores", "1",
                     "--memory", "2g", "--webui-port", String.valueOf(freePort()), "--work-dir",
-                    work.resolve("worker" + w).toString(), master), sparkHome.getParent());
+                    work.resolve("worker" + w).toString(), master), sparkHome.getParent()));
         }
         waitForWorkers(ui, 2);
     }
@@ -76,6 +97,9 @@ class StandaloneClusterIT {
 
     @AfterAll
     static void stopCluster() {
+        if (local != null) {
+            local.stop();
+        }
         for (Process p : processes) {
             p.destroy();
         }
@@ -91,33 +115,134 @@ class StandaloneClusterIT {
     }
 
     @Test
+    @Order(1)
     void trainGenerateAndEvaluateOnTwoExecutors() throws Exception {
         Path events = Files.createDirectories(work.resolve("events"));
         String model = work.resolve("model").toString();
         String synthetic = work.resolve("synthetic").toString();
         String report = work.resolve("report").toString();
-        String input = new File("data/eustock_losses.parquet").getAbsolutePath();
 
-        assertEquals(0, submit(events, "train", "--input", input, "--model", model, "--conf", "conf/eustock.conf",
-                "--set", "train.epochs=100", "--set", "train.log-every=20"));
+        assertEquals(0, submit("train", events, train(model)));
         assertTrue(new File(model, "_SUCCESS").exists());
-        assertEquals(Set.of("0", "1"), trainingExecutors(events), "averaging rounds ran on both executors");
+        Map<String, Integer> tasks = trainingTasksPerExecutor(events);
+        System.out.println("cluster run: training tasks per executor " + tasks);
+        assertEquals(Set.of("0", "1"), tasks.keySet(), "averaging rounds ran on both executors");
 
-        assertEquals(0, submit(events, "generate", "--model", model, "--rows", "5000", "--partitions", "4",
-                "--output", synthetic));
+        assertEquals(0, submit("generate", events, "generate", "--model", model, "--rows", "5000",
+                "--partitions", "4", "--output", synthetic));
         assertTrue(new File(synthetic, "_SUCCESS").exists());
 
-        assertEquals(0, submit(events, "evaluate", "--real", input, "--synthetic", synthetic, "--report", report,
-                "--model", model));
+        assertEquals(0, submit("evaluate", events, "evaluate", "--real", INPUT, "--synthetic", synthetic,
+                "--report", report, "--model", model));
         JsonNode m = new ObjectMapper().readTree(new File(report, "metrics.json"));
         assertEquals(5000, m.at("/rows/synthetic").asLong());
         System.out.println("cluster run: column_shapes " + m.at("/column_shapes") + ", correlation_mad "
                 + m.at("/correlation_mad"));
         assertTrue(m.at("/column_shapes").asDouble() > 0.75, "marginals of a 100-epoch model: " + m.at("/column_shapes"));
         assertTrue(m.at("/correlation_mad").asDouble() < 0.25, "correlations kept: " + m.at("/correlation_mad"));
+        baselineModel = model;
+        baselineSynthetic = synthetic;
     }
 
-    static int submit(Path events, String... args) throws Exception {
+    /** An executor dies mid-training: its round's tasks are recomputed, and the model is the same. */
+    @Test
+    @Order(2)
+    void executorKilledDuringTrainingLeavesTheModelUnchanged() throws Exception {
+        assumeTrue(baselineModel != null, "needs the undisturbed run");
+        Path events = Files.createDirectories(work.resolve("events-train-kill"));
+        String model = work.resolve("model-executor-killed").toString();
+        Process p = submitAsync("train-executor-killed", events, train(model, "--set", "train.log-every=1"));
+        waitFor(p, "epoch 30/", () -> logOf("train-executor-killed"));
+        long pid = killExecutorOf(workers.get(0));
+        System.out.println("fault: killed executor pid " + pid + " after epoch 30 of training");
+        assertEquals(0, exitOf(p, "train"));
+        assertTrue(count(events, "SparkListenerExecutorRemoved") >= 1, "the executor was lost during training");
+        System.out.println("fault: training tasks lost with the executor: " + lostTasks(events));
+
+        String synthetic = work.resolve("synthetic-executor-killed-in-training").toString();
+        assertEquals(0, submit("generate-from-recovered-model", events, "generate", "--model", model, "--rows", "5000",
+                "--partitions", "4", "--output", synthetic));
+        assertSameRows(baselineSynthetic, synthetic);
+    }
+
+    /** An executor dies mid-generation: the lost partitions are regenerated, no row missing or doubled. */
+    @Test
+    @Order(3)
+    void executorKilledDuringGenerationLeavesTheRowsUnchanged() throws Exception {
+        assumeTrue(baselineModel != null, "needs the undisturbed run");
+        Path events = Files.createDirectories(work.resolve("events-generate-kill"));
+        String[] generate = {"generate", "--model", baselineModel, "--rows", "3000000", "--partitions", "16",
+                "--seed", "5", "--output", null};
+        String undisturbed = work.resolve("large-undisturbed").toString();
+        generate[generate.length - 1] = undisturbed;
+        assertEquals(0, submit("generate-large", events, generate));
+
+        String disturbed = work.resolve("large-executor-killed").toString();
+        generate[generate.length - 1] = disturbed;
+        Process p = submitAsync("generate-large-executor-killed", Files.createDirectories(events.resolve("killed")),
+                generate);
+        waitFor(p, "first Parquet part file", () -> partFileWritten(".large-executor-killed.tmp-"));
+        long pid = killExecutorOf(workers.get(0));
+        System.out.println("fault: killed executor pid " + pid + " while generation tasks were writing");
+        assertEquals(0, exitOf(p, "generate"));
+        assertTrue(new File(disturbed, "_SUCCESS").exists());
+        int lost = lostTasks(events.resolve("killed"));
+        System.out.println("fault: generation tasks lost with the executor: " + lost);
+        assertTrue(lost >= 1, "the executor died while generation tasks ran on it");
+        assertSameRows(undisturbed, disturbed);
+    }
+
+    /** The driver dies mid-training: nothing is published, and train --resume ends with the same model. */
+    @Test
+    @Order(4)
+    void driverKilledDuringTrainingResumesFromItsCheckpoint() throws Exception {
+        assumeTrue(baselineModel != null, "needs the undisturbed run");
+        Path events = Files.createDirectories(work.resolve("events-driver-kill"));
+        String model = work.resolve("model-driver-killed").toString();
+        Process p = submitAsync("train-driver-killed", events, train(model, "--set", "train.log-every=1",
+                "--set", "train.checkpoint-every=10"));
+        waitFor(p, "epoch 45/", () -> logOf("train-driver-killed"));
+        p.destroyForcibly(); // SIGKILL: no shutdown hook, no cleanup, as when a driver's host dies
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertFalse(new File(model).exists(), "a killed training publishes no model");
+        assertTrue(new File(model + ".checkpoint", "state.bin").exists(), "the checkpoint of epoch 40 is there");
+
+        assertEquals(0, submit("train-resumed", events, train(model, "--resume")));
+        java.util.regex.Matcher resumed = java.util.regex.Pattern.compile("resuming after epoch (\\d+)")
+                .matcher(logOf("train-resumed"));
+        assertTrue(resumed.find(), "train --resume found the checkpoint");
+        System.out.println("fault: driver killed, training resumed after epoch " + resumed.group(1));
+        assertTrue(Integer.parseInt(resumed.group(1)) >= 40, "resumed from the last checkpoint, not the start");
+        assertTrue(new File(model, "_SUCCESS").exists());
+        assertFalse(new File(model + ".checkpoint").exists(), "the checkpoint is removed once the model is saved");
+        try (Stream<Path> left = Files.list(work)) {
+            assertEquals(List.of(), left.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith(".model-driver-killed.")).toList(), "no temporary left behind");
+        }
+        String synthetic = work.resolve("synthetic-driver-killed").toString();
+        assertEquals(0, submit("generate-from-resumed-model", events, "generate", "--model", model, "--rows", "5000",
+                "--partitions", "4", "--output", synthetic));
+        assertSameRows(baselineSynthetic, synthetic);
+    }
+
+    /** The training arguments of every run here: the same data, config and seed. */
+    static String[] train(String model, String... extra) {
+        List<String> a = new ArrayList<>(List.of("train", "--input", INPUT, "--model", model, "--conf",
+                "conf/eustock.conf", "--set", "train.epochs=100", "--set", "train.log-every=20"));
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    static int submit(String label, Path events, String... args) throws Exception {
+        return exitOf(submitAsync(label, events, args), args[0]);
+    }
+
+    static int exitOf(Process p, String what) throws InterruptedException {
+        assertTrue(p.waitFor(10, TimeUnit.MINUTES), what + " finished");
+        return p.exitValue();
+    }
+
+    static Process submitAsync(String label, Path events, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", master,
                 "--deploy-mode", "client", "--class", "io.sparksynth.cli.SparkSynth",
                 "--executor-cores", "1", "--executor-memory", "1g", "--conf", "spark.cores.max=2",
@@ -130,38 +255,129 @@ class StandaloneClusterIT {
                 "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=120s",
                 new File(JAR).getAbsolutePath()));
         cmd.addAll(List.of(args));
-        Process p = launch("submit-" + args[0], cmd, null);
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), args[0] + " finished");
-        return p.exitValue();
+        Process p = launch("submit-" + label, cmd, null);
+        processes.add(p);
+        return p;
     }
 
-    /** Executor ids of the tasks of sparksynth's training rounds, from the event logs. */
-    static Set<String> trainingExecutors(Path events) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        Set<String> executors = new HashSet<>();
-        Set<Integer> trainingStages = new HashSet<>();
-        try (Stream<Path> files = Files.list(events)) {
-            for (Path f : files.toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    JsonNode e = json.readTree(line);
-                    String type = e.path("Event").asText();
-                    if (type.equals("SparkListenerStageSubmitted")) {
-                        String desc = e.at("/Properties/spark.job.description").asText("");
-                        if (desc.startsWith("sparksynth train")) {
-                            trainingStages.add(e.at("/Stage Info/Stage ID").asInt());
-                        }
-                    } else if (type.equals("SparkListenerTaskEnd")
-                            && trainingStages.contains(e.path("Stage ID").asInt())) {
-                        executors.add(e.at("/Task Info/Executor ID").asText());
+    static String logOf(String label) {
+        try {
+            return Files.readString(work.resolve("submit-" + label + ".log"));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Polls until {@code state} contains {@code text}; fails if the job ends first. */
+    static void waitFor(Process p, String text, Callable<String> state) throws Exception {
+        for (int i = 0; i < 6000; i++) {
+            if (state.call().contains(text)) {
+                return;
+            }
+            if (!p.isAlive()) {
+                throw new AssertionError("the job ended (exit " + p.exitValue() + ") before \"" + text + "\"");
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no \"" + text + "\" within 10 minutes");
+    }
+
+    /** "first Parquet part file" once a task of the write has started a part file in the temporary output. */
+    static String partFileWritten(String tempPrefix) {
+        try (Stream<Path> temps = Files.list(work)) {
+            for (Path t : temps.filter(f -> f.getFileName().toString().startsWith(tempPrefix)).toList()) {
+                try (Stream<Path> files = Files.walk(t)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().startsWith("part-"))) {
+                        return "first Parquet part file";
                     }
                 }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // Spark moves files while we look: look again
+        }
+        return "";
+    }
+
+    /**
+     * Kills the executor JVM that a worker launched for the running application (the worker's
+     * child process, started by this test's cluster), as when an executor's host fails.
+     */
+    static long killExecutorOf(Process worker) {
+        ProcessHandle executor = worker.descendants()
+                .filter(h -> h.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                .findFirst().orElseThrow(() -> new AssertionError("the worker runs no executor"));
+        executor.destroyForcibly();
+        return executor.pid();
+    }
+
+    /** The same multiset of rows: same count, same order-independent hash, nothing in one but not the other. */
+    static void assertSameRows(String expected, String actual) {
+        if (local == null) {
+            local = SparkSession.builder().master("local[2]").appName("cluster-it-check")
+                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
+        }
+        Dataset<Row> a = local.read().parquet(expected);
+        Dataset<Row> b = local.read().parquet(actual);
+        Row da = digest(a);
+        Row db = digest(b);
+        System.out.println("rows digest (count, sum of xxhash64): " + da + " expected, " + db + " actual");
+        assertEquals(da, db, actual + " has the rows of " + expected);
+        assertEquals(0, a.exceptAll(b).count(), "rows missing from " + actual);
+        assertEquals(0, b.exceptAll(a).count(), "rows added in " + actual);
+    }
+
+    static Row digest(Dataset<Row> d) {
+        return d.agg(functions.count(functions.lit(1)),
+                functions.sum(functions.xxhash64(functions.col("*")).cast("decimal(38,0)"))).first();
+    }
+
+    /** Executor ids and task counts of sparksynth's training rounds, from the event logs. */
+    static Map<String, Integer> trainingTasksPerExecutor(Path events) throws IOException {
+        Map<String, Integer> executors = new TreeMap<>();
+        Set<Integer> trainingStages = new HashSet<>();
+        for (JsonNode e : events(events)) {
+            String type = e.path("Event").asText();
+            if (type.equals("SparkListenerStageSubmitted")) {
+                String desc = e.at("/Properties/spark.job.description").asText("");
+                if (desc.startsWith("sparksynth train")) {
+                    trainingStages.add(e.at("/Stage Info/Stage ID").asInt());
+                }
+            } else if (type.equals("SparkListenerTaskEnd") && trainingStages.contains(e.path("Stage ID").asInt())) {
+                executors.merge(e.at("/Task Info/Executor ID").asText(), 1, Integer::sum);
             }
         }
         return executors;
     }
 
-    static void start(String name, List<String> args, Path sparkHome) throws IOException {
-        processes.add(launch(name, args, sparkHome));
+    static int count(Path events, String type) throws IOException {
+        return (int) events(events).stream().filter(e -> e.path("Event").asText().equals(type)).count();
+    }
+
+    /** Tasks that ended because their executor was lost. */
+    static int lostTasks(Path events) throws IOException {
+        return (int) events(events).stream().filter(e -> e.path("Event").asText().equals("SparkListenerTaskEnd")
+                && e.at("/Task End Reason/Reason").asText().equals("ExecutorLostFailure")).count();
+    }
+
+    static List<JsonNode> events(Path dir) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    if (!line.isBlank()) {
+                        out.add(json.readTree(line));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static Process start(String name, List<String> args, Path sparkHome) throws IOException {
+        Process p = launch(name, args, sparkHome);
+        processes.add(p);
+        return p;
     }
 
     static Process launch(String name, List<String> args, Path sparkHome) throws IOException {

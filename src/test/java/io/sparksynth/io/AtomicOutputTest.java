@@ -42,4 +42,19 @@ class AtomicOutputTest {
         assertFalse(new File(target).exists());
         assertEquals(0, Objects.requireNonNull(dir.toFile().list()).length);
     }
+
+    @Test
+    void aCommitSweepsTheTemporaryOfAKilledEarlierRun(@TempDir Path dir) throws Exception {
+        String target = dir.resolve("out").toString();
+        Path stale = Files.createDirectories(dir.resolve(".out.tmp-left-by-a-killed-driver"));
+        Files.writeString(stale.resolve("part-00000.parquet"), "half");
+        assertTrue(stale.toFile().setLastModified(System.currentTimeMillis() - 60_000));
+        Path other = Files.createDirectories(dir.resolve(".other.tmp-not-ours"));
+        try (AtomicOutput out = AtomicOutput.begin(new Configuration(), target)) {
+            out.writeText("a.txt", "complete");
+            out.commit();
+        }
+        assertFalse(Files.exists(stale), "the stale temporary of the same output is gone");
+        assertTrue(Files.exists(other), "another output's temporary is left alone");
+    }
 }

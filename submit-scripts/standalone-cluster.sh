@@ -124,6 +124,7 @@ case "${1:-}" in
       fi
       rm -f "$f"
     done
+    rm -rf "$HOME_DIR/work" # the executors' copies of the job jar
     ;;
   *)
     sed -n '8,10p' "$0" >&2; exit 2 ;;

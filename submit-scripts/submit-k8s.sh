@@ -19,4 +19,5 @@ exec "$SPARK_HOME/bin/spark-submit" \
   --conf spark.executor.memoryOverhead="${MEMORY_OVERHEAD:-1g}" \
   --conf spark.kubernetes.driverEnv.OMP_NUM_THREADS=1 \
   --conf spark.executorEnv.OMP_NUM_THREADS=1 \
+  --conf spark.serializer=org.apache.spark.serializer.KryoSerializer \
   local:///opt/sparksynth/sparksynth-job.jar "$@"

@@ -96,7 +96,7 @@ final class PipelineCommand implements Runnable {
                 progress.line(String.format("evaluating against the %.0f%% holdout", cfg.holdout * 100));
             }
             // evaluated where it was written: the table is published only after the gate passes
-            Dataset<Row> synthetic = spark.read().parquet(synthOut.tempPath());
+            Dataset<Row> synthetic = spark.read().parquet(synthOut.tempPath() + "/part-*"); // glob: Spark warns on hidden roots
             EvaluationInput in = new EvaluationInput(holdout != null ? holdout : train, synthetic, train, holdout,
                     specs, cfg.evaluate, cfg.seed, model.history());
             Evaluator.Result result = EvaluateCommand.run(spark, in, reportDir, progress);

@@ -23,6 +23,12 @@ public final class SparkSessions {
         if (!conf.contains("spark.ui.showConsoleProgress")) {
             b.config("spark.ui.showConsoleProgress", "false");
         }
+        // sparksynth's records need a Kryo registrator when Kryo is the serializer; keep the user's too
+        String registrators = conf.get("spark.kryo.registrator", "");
+        if (!registrators.contains(SparkSynthKryo.class.getName())) {
+            b.config("spark.kryo.registrator", registrators.isEmpty() ? SparkSynthKryo.class.getName()
+                    : registrators + "," + SparkSynthKryo.class.getName());
+        }
         return b.getOrCreate();
     }
 }

@@ -112,6 +112,14 @@ class StandaloneClusterIT {
                 p.destroyForcibly();
             }
         }
+        // keep the logs and event logs; drop the bulk (the job jar copied per executor, large outputs)
+        for (String bulk : List.of("worker1", "worker2", "large-undisturbed", "large-executor-killed")) {
+            try {
+                ReadmeStandaloneIT.deleteRecursively(work.resolve(bulk));
+            } catch (Exception e) {
+                // best effort: it is a temporary directory
+            }
+        }
     }
 
     @Test
@@ -152,9 +160,7 @@ class StandaloneClusterIT {
         Path events = Files.createDirectories(work.resolve("events-train-kill"));
         String model = work.resolve("model-executor-killed").toString();
         Process p = submitAsync("train-executor-killed", events, train(model, "--set", "train.log-every=1"));
-        waitFor(p, "epoch 30/", () -> logOf("train-executor-killed"));
-        long pid = killExecutorOf(workers.get(0));
-        System.out.println("fault: killed executor pid " + pid + " after epoch 30 of training");
+        killExecutorWhen(p, "epoch 30/", () -> logOf("train-executor-killed"));
         assertEquals(0, exitOf(p, "train"));
         assertTrue(count(events, "SparkListenerExecutorRemoved") >= 1, "the executor was lost during training");
         System.out.println("fault: training tasks lost with the executor: " + lostTasks(events));
@@ -181,9 +187,7 @@ class StandaloneClusterIT {
         generate[generate.length - 1] = disturbed;
         Process p = submitAsync("generate-large-executor-killed", Files.createDirectories(events.resolve("killed")),
                 generate);
-        waitFor(p, "first Parquet part file", () -> partFileWritten(".large-executor-killed.tmp-"));
-        long pid = killExecutorOf(workers.get(0));
-        System.out.println("fault: killed executor pid " + pid + " while generation tasks were writing");
+        killExecutorWhen(p, "first Parquet part file", () -> partFileWritten(".large-executor-killed.tmp-"));
         assertEquals(0, exitOf(p, "generate"));
         assertTrue(new File(disturbed, "_SUCCESS").exists());
         int lost = lostTasks(events.resolve("killed"));
@@ -248,6 +252,8 @@ class StandaloneClusterIT {
                 "--executor-cores", "1", "--executor-memory", "1g", "--conf", "spark.cores.max=2",
                 "--conf", "spark.executor.extraClassPath=" + classpath,
                 "--conf", "spark.executorEnv.OMP_NUM_THREADS=1",
+                // Kryo, as clusters are commonly configured (conf/spark-defaults.conf sets it too)
+                "--conf", "spark.serializer=org.apache.spark.serializer.KryoSerializer",
                 "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.driver.host=127.0.0.1",
                 // start only once both executors are there, so that both take training partitions
@@ -298,16 +304,32 @@ class StandaloneClusterIT {
         return "";
     }
 
+    /** Once the job shows {@code text}, kills the first worker's executor. */
+    static void killExecutorWhen(Process job, String text, Callable<String> state) throws Exception {
+        waitFor(job, text, state);
+        long pid = killExecutorOf(workers.get(0));
+        System.out.println("fault: killed executor pid " + pid + " at \"" + text + "\"");
+    }
+
     /**
      * Kills the executor JVM that a worker launched for the running application (the worker's
      * child process, started by this test's cluster), as when an executor's host fails.
      */
     static long killExecutorOf(Process worker) {
         ProcessHandle executor = worker.descendants()
-                .filter(h -> h.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                .filter(h -> commandLine(h).contains("CoarseGrainedExecutorBackend"))
                 .findFirst().orElseThrow(() -> new AssertionError("the worker runs no executor"));
         executor.destroyForcibly();
         return executor.pid();
+    }
+
+    /** The full command line from /proc (ProcessHandle.Info gives up on very long class paths). */
+    static String commandLine(ProcessHandle h) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(h.pid()), "cmdline")));
+        } catch (IOException e) {
+            return h.info().commandLine().orElse("");
+        }
     }
 
     /** The same multiset of rows: same count, same order-independent hash, nothing in one but not the other. */

@@ -61,7 +61,7 @@ final class TrainCommand implements Runnable {
         String checkpointDir = modelDir.replaceAll("/+$", "") + ".checkpoint";
         GanModel model = ModelTrainer.fit(spark, train, cfg, input, progress, checkpointDir, resume);
         model.save(spark.sparkContext().hadoopConfiguration(), modelDir);
-        new Checkpoint(spark.sparkContext().hadoopConfiguration(), checkpointDir, 0).clear();
+        Checkpoint.clear(spark.sparkContext().hadoopConfiguration(), checkpointDir);
         progress.line("model written to " + modelDir);
         return model;
     }

@@ -1,5 +1,6 @@
 package io.sparksynth.train;
 
+import io.sparksynth.SynthException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -29,11 +30,14 @@ public final class Checkpoint {
     private final Configuration hadoop;
     private final Path path;
     private final int every;
+    private final String fingerprint;
 
-    public Checkpoint(Configuration hadoop, String dir, int everyEpochs) {
+    /** @param fingerprint identifies the training (data encoding, settings) that the checkpoint belongs to */
+    public Checkpoint(Configuration hadoop, String dir, int everyEpochs, String fingerprint) {
         this.hadoop = hadoop;
         this.path = new Path(dir, "state.bin");
         this.every = everyEpochs;
+        this.fingerprint = fingerprint;
     }
 
     boolean due(int epoch) {
@@ -41,7 +45,8 @@ public final class Checkpoint {
     }
 
     /** Written to a temporary file and renamed, so a crash mid-write keeps the previous checkpoint. */
-    void save(State s) {
+    void save(int epoch, RoundState round, float[] ema, List<EpochRecord> history) {
+        State s = new State(fingerprint, epoch, round, ema, List.copyOf(history));
         try {
             FileSystem fs = path.getFileSystem(hadoop);
             Path tmp = new Path(path.getParent(), "state.bin.tmp");
@@ -57,25 +62,32 @@ public final class Checkpoint {
         }
     }
 
-    /** The saved state, or null when there is none. */
+    /** The saved state, or null when there is none; refuses the state of a different training. */
     public State load() {
+        State s;
         try {
             FileSystem fs = path.getFileSystem(hadoop);
             if (!fs.exists(path)) {
                 return null;
             }
             try (FSDataInputStream i = fs.open(path); ObjectInputStream in = new ObjectInputStream(i)) {
-                return (State) in.readObject();
+                s = (State) in.readObject();
             }
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("cannot read the training checkpoint " + path + ": " + e.getMessage(), e);
         }
+        if (!s.fingerprint().equals(fingerprint)) {
+            throw SynthException.usage("the checkpoint in " + path.getParent() + " belongs to a different training "
+                    + "(data, encoding or settings changed): remove it or train without --resume");
+        }
+        return s;
     }
 
-    /** Removes the checkpoint once the model is saved. */
-    public void clear() {
+    /** Removes the checkpoint directory {@code dir} once the model is saved. */
+    public static void clear(Configuration hadoop, String dir) {
         try {
-            path.getParent().getFileSystem(hadoop).delete(path.getParent(), true);
+            Path p = new Path(dir);
+            p.getFileSystem(hadoop).delete(p, true);
         } catch (IOException ignored) {
             // a stale checkpoint is harmless: its fingerprint and epochs are checked on resume
         }

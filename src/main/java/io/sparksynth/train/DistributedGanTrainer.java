@@ -34,17 +34,15 @@ public final class DistributedGanTrainer {
      */
     public static Result train(JavaRDD<float[]> encoded, long rows, TrainingSpec spec, TrainOptions options,
                                Progress progress) {
-        return train(encoded, rows, spec, options, progress, null, null, null);
+        return train(encoded, rows, spec, options, progress, null, null);
     }
 
     /**
-     * @param checkpoint  where to save state every few epochs (null: none)
-     * @param resume      state to continue from (null: start afresh)
-     * @param fingerprint identifies the training that a checkpoint belongs to
+     * @param checkpoint where to save state every few epochs (null: none)
+     * @param resume     state to continue from (null: start afresh)
      */
     public static Result train(JavaRDD<float[]> encoded, long rows, TrainingSpec spec, TrainOptions options,
-                               Progress progress, Checkpoint checkpoint, Checkpoint.State resume,
-                               String fingerprint) {
+                               Progress progress, Checkpoint checkpoint, Checkpoint.State resume) {
         if (spec.batchSize() % spec.gan().pac() != 0) {
             throw SynthException.usage("train.batch-size (" + spec.batchSize() + ") must be a multiple of gan.pac ("
                     + spec.gan().pac() + ")");
@@ -65,7 +63,7 @@ public final class DistributedGanTrainer {
         int firstEpoch = 1;
         if (resume != null) {
             state = resume.round();
-            ema = resume.ema() == null ? null : resume.ema().clone();
+            ema = resume.ema();
             history.addAll(resume.history());
             firstEpoch = resume.epoch() + 1;
             progress.line("resuming after epoch " + resume.epoch() + " from the checkpoint");
@@ -108,7 +106,7 @@ public final class DistributedGanTrainer {
                 EpochRecord rec = new EpochRecord(epoch, real / steps, fake / steps, gen / steps, secs);
                 history.add(rec);
                 if (checkpoint != null && checkpoint.due(epoch)) {
-                    checkpoint.save(new Checkpoint.State(fingerprint, epoch, state, ema, List.copyOf(history)));
+                    checkpoint.save(epoch, state, ema, history);
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 if (epoch % options.logEvery() == 0 || epoch == options.epochs()) {

@@ -1,6 +1,5 @@
 package io.sparksynth.train;
 
-import io.sparksynth.SynthException;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.SchemaInspector;
@@ -68,21 +67,14 @@ public final class ModelTrainer {
                     + "/" + config.train.batchSize() + "/" + config.train.averagingFrequency() + "/"
                     + config.train.generatorEma() + "/" + rows).getBytes(StandardCharsets.UTF_8)).toString();
             Checkpoint checkpoint = checkpointDir == null ? null : new Checkpoint(
-                    spark.sparkContext().hadoopConfiguration(), checkpointDir, config.train.checkpointEvery());
-            Checkpoint.State from = null;
-            if (resume && checkpoint != null) {
-                from = checkpoint.load();
-                if (from != null && !from.fingerprint().equals(fingerprint)) {
-                    throw SynthException.usage("the checkpoint in " + checkpointDir + " belongs to a "
-                            + "different training (data, encoding or settings changed): remove it or train without "
-                            + "--resume");
-                }
-                if (from == null) {
-                    progress.line("no checkpoint in " + checkpointDir + ": training from the start");
-                }
+                    spark.sparkContext().hadoopConfiguration(), checkpointDir, config.train.checkpointEvery(),
+                    fingerprint);
+            Checkpoint.State from = resume && checkpoint != null ? checkpoint.load() : null;
+            if (resume && checkpoint != null && from == null) {
+                progress.line("no checkpoint in " + checkpointDir + ": training from the start");
             }
             DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, config.train,
-                    progress, checkpoint, from, fingerprint);
+                    progress, checkpoint, from);
             MultiLayerNetwork g = spec.newGenerator();
             MultiLayerNetwork d = spec.newDiscriminator();
             result.generator().applyTo(g);

@@ -165,10 +165,7 @@ class StandaloneClusterIT {
         assertTrue(count(events, "SparkListenerExecutorRemoved") >= 1, "the executor was lost during training");
         System.out.println("fault: training tasks lost with the executor: " + lostTasks(events));
 
-        String synthetic = work.resolve("synthetic-executor-killed-in-training").toString();
-        assertEquals(0, submit("generate-from-recovered-model", events, "generate", "--model", model, "--rows", "5000",
-                "--partitions", "4", "--output", synthetic));
-        assertSameRows(baselineSynthetic, synthetic);
+        assertGeneratesTheBaselineRows(model, "synthetic-executor-killed-in-training", events);
     }
 
     /** An executor dies mid-generation: the lost partitions are regenerated, no row missing or doubled. */
@@ -223,8 +220,13 @@ class StandaloneClusterIT {
             assertEquals(List.of(), left.map(f -> f.getFileName().toString())
                     .filter(n -> n.startsWith(".model-driver-killed.")).toList(), "no temporary left behind");
         }
-        String synthetic = work.resolve("synthetic-driver-killed").toString();
-        assertEquals(0, submit("generate-from-resumed-model", events, "generate", "--model", model, "--rows", "5000",
+        assertGeneratesTheBaselineRows(model, "synthetic-driver-killed", events);
+    }
+
+    /** The model generates, with the baseline's settings and seed, exactly the baseline's rows. */
+    static void assertGeneratesTheBaselineRows(String model, String name, Path events) throws Exception {
+        String synthetic = work.resolve(name).toString();
+        assertEquals(0, submit("generate-" + name, events, "generate", "--model", model, "--rows", "5000",
                 "--partitions", "4", "--output", synthetic));
         assertSameRows(baselineSynthetic, synthetic);
     }

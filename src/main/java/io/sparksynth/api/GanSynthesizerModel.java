@@ -1,9 +1,14 @@
 package io.sparksynth.api;
 
+import io.sparksynth.SynthException;
 import io.sparksynth.generate.SyntheticGenerator;
+import io.sparksynth.io.Json;
 import io.sparksynth.model.GanModel;
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.ParamPair;
+import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.ml.util.MLReadable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
@@ -13,26 +18,41 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A fitted synthesizer: {@link #sample(long, long)} generates rows in the real schema, lazily and
  * in parallel (the same seed gives the same rows whatever the partitioning); {@code write().save}
  * and {@link #load(String)} use the CLI's model directory, so a model trained in a notebook can be
- * used by {@code sparksynth generate} and the other way round.
+ * used by {@code sparksynth generate} and the other way round. It carries the params it was fitted
+ * with; its uid and params are saved beside the model (spark-ml.json) and restored on load. A
+ * model the CLI trained has no such file: it gets a fresh uid and the params of its config.
  */
-public class GanSynthesizerModel extends Model<GanSynthesizerModel> implements MLWritable {
+public class GanSynthesizerModel extends Model<GanSynthesizerModel> implements GanSynthesizerParams, MLWritable {
     private static final long serialVersionUID = 1L;
+    /** The Spark ML metadata file in the model directory. */
+    static final String METADATA = "spark-ml.json";
 
     private final String uid;
+    private final Declared declared;
     private final transient GanModel model;
 
     GanSynthesizerModel(String uid, GanModel model) {
         this.uid = uid;
+        this.declared = new Declared(this);
         this.model = model;
+        setDefaultsFrom(model.config());
     }
 
     @Override
     public String uid() {
         return uid;
+    }
+
+    @Override
+    public Declared declared() {
+        return declared;
     }
 
     /** The underlying model: transform, networks, training history, provenance. */
@@ -50,10 +70,14 @@ public class GanSynthesizerModel extends Model<GanSynthesizerModel> implements M
         return SyntheticGenerator.generate(SparkSession.active(), model, n, partitions, seed);
     }
 
-    /** As many synthetic rows as the dataset has (a generator ignores the input rows themselves). */
+    /**
+     * As many synthetic rows as {@code dataset} has, drawn with the {@code seed} param: a generator
+     * does not map input rows to output rows, so only the input's row count is used, and the
+     * output has the model's (real) schema, not the input's.
+     */
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
-        return sample(dataset.count(), model.config().seed);
+        return sample(dataset.count(), getSeed());
     }
 
     @Override
@@ -66,14 +90,30 @@ public class GanSynthesizerModel extends Model<GanSynthesizerModel> implements M
         return copyValues(new GanSynthesizerModel(uid, model), extra).setParent(parent());
     }
 
+    /** What spark-ml.json holds: the class, the uid and the params set explicitly, JSON-encoded by Spark. */
+    record Metadata(String className, String uid, Map<String, String> params) {
+    }
+
     @Override
     public MLWriter write() {
         return new MLWriter() {
             @Override
             public void saveImpl(String path) {
-                model.save(SparkSession.active().sparkContext().hadoopConfiguration(), path);
+                Map<String, String> params = new LinkedHashMap<>();
+                for (ParamPair<?> p : extractParamMap().toList()) {
+                    if (isSet(p.param())) {
+                        params.put(p.param().name(), encode(p));
+                    }
+                }
+                String meta = Json.write(new Metadata(GanSynthesizerModel.class.getName(), uid, params));
+                model.save(SparkSession.active().sparkContext().hadoopConfiguration(), path, Map.of(METADATA, meta));
             }
         };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> String encode(ParamPair<T> p) {
+        return ((Param<T>) p.param()).jsonEncode(p.value());
     }
 
     @Override
@@ -89,8 +129,26 @@ public class GanSynthesizerModel extends Model<GanSynthesizerModel> implements M
         return new MLReader<>() {
             @Override
             public GanSynthesizerModel load(String path) {
-                GanModel m = GanModel.load(SparkSession.active().sparkContext().hadoopConfiguration(), path);
-                return new GanSynthesizerModel("ganSynthesizer_" + Integer.toHexString(path.hashCode()), m);
+                var hadoop = SparkSession.active().sparkContext().hadoopConfiguration();
+                GanModel m = GanModel.load(hadoop, path);
+                String json = GanModel.readOptional(hadoop, path, METADATA);
+                if (json == null) {
+                    GanSynthesizerModel cli = new GanSynthesizerModel(
+                            Identifiable$.MODULE$.randomUID("ganSynthesizer"), m);
+                    cli.setFrom(m.config());
+                    return cli;
+                }
+                Metadata meta = Json.read(json, Metadata.class);
+                GanSynthesizerModel loaded = new GanSynthesizerModel(meta.uid(), m);
+                for (Map.Entry<String, String> e : meta.params().entrySet()) {
+                    if (!loaded.hasParam(e.getKey())) {
+                        throw SynthException.input(path + "/" + METADATA + " names param '" + e.getKey()
+                                + "', which this version does not have: save the model again with this version");
+                    }
+                    Param<Object> p = (Param<Object>) loaded.getParam(e.getKey());
+                    loaded.set(p, p.jsonDecode(e.getValue()));
+                }
+                return loaded;
             }
         };
     }

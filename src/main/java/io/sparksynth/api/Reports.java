@@ -1,14 +1,15 @@
 package io.sparksynth.api;
 
 import io.sparksynth.config.SynthConfig;
-import io.sparksynth.data.ColumnKind;
+import io.sparksynth.evaluate.ColumnSummary;
+import io.sparksynth.evaluate.EvaluationResult;
+import io.sparksynth.evaluate.Metrics;
 import io.sparksynth.data.ColumnSpec;
-import io.sparksynth.evaluate.DescribeTable;
-import io.sparksynth.evaluate.EvaluationInput;
-import io.sparksynth.evaluate.Evaluator;
 import io.sparksynth.io.Progress;
-import io.sparksynth.preprocess.DataCleaner;
+import io.sparksynth.report.DescribeTable;
 import io.sparksynth.report.HtmlReport;
+import io.sparksynth.workflow.Comparison;
+import io.sparksynth.workflow.Workflow;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -18,7 +19,6 @@ import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Evaluation for notebooks: the metrics of {@code evaluate}, the describe table as a DataFrame
@@ -29,39 +29,37 @@ public final class Reports {
     }
 
     /**
-     * Compares synthetic rows with real ones, cleaned and typed as the model was trained.
+     * Compares synthetic rows with real ones, every table cleaned as the model's training rows
+     * were (the same workflow step as {@code evaluate --model} and {@code pipeline}).
      *
+     * @param real   the real rows to compare with (a holdout, ideally)
      * @param train  the real rows the model was trained on (privacy, ML efficacy), or null
      * @param target ML-efficacy target column, or null
      */
-    public static Evaluator.Result evaluate(GanSynthesizerModel model, Dataset<Row> real, Dataset<Row> synthetic,
+    public static EvaluationResult evaluate(GanSynthesizerModel model, Dataset<Row> real, Dataset<Row> synthetic,
                                             Dataset<Row> train, String target) {
-        List<ColumnSpec> specs = model.model().transform().specs();
         SynthConfig cfg = model.model().config();
         if (target != null) {
             cfg = cfg.with(List.of("evaluate.target=\"" + target + "\""));
         }
-        Dataset<Row> r = DataCleaner.clean(real, specs, cfg.clean);
-        Dataset<Row> t = train == null ? null : DataCleaner.clean(train, specs, cfg.clean);
-        return Evaluator.evaluate(new EvaluationInput(r, synthetic, t, t == null ? null : r, specs, cfg.evaluate,
-                cfg.seed, model.model().history()), Progress.silent());
+        return Workflow.evaluate(model.model(), new Comparison(real, synthetic, train, train == null ? null : real),
+                cfg.evaluate, cfg.seed, Progress.silent());
     }
 
     /** The paper's describe table, real and synthetic side by side, one row per column and side. */
-    @SuppressWarnings("unchecked")
-    public static Dataset<Row> describe(SparkSession spark, Evaluator.Result result) {
-        Map<String, Object> columns = (Map<String, Object>) result.metrics().get("columns");
+    public static Dataset<Row> describe(SparkSession spark, EvaluationResult result) {
         List<Row> rows = new ArrayList<>();
         for (ColumnSpec s : result.specs()) {
-            Map<String, Object> c = (Map<String, Object>) columns.get(s.name());
-            for (String side : List.of("real", "synthetic")) {
-                Map<String, Object> d = (Map<String, Object>) c.get(side);
-                boolean cont = s.kind() == ColumnKind.CONTINUOUS;
-                rows.add(RowFactory.create(s.name(), side, ((Number) d.get("count")).longValue(),
-                        num(d.get("null_fraction")), cont ? num(d.get("mean")) : null, cont ? num(d.get("std")) : null,
-                        cont ? num(d.get("min")) : null, cont ? num(d.get("p25")) : null,
-                        cont ? num(d.get("p50")) : null, cont ? num(d.get("p75")) : null,
-                        cont ? num(d.get("max")) : null, num(c.get(cont ? "ks" : "tvd"))));
+            Metrics.ColumnScore c = result.column(s.name());
+            for (ColumnSummary d : List.of(c.real(), c.synthetic())) {
+                String side = d == c.real() ? "real" : "synthetic";
+                if (d instanceof ColumnSummary.Continuous n) {
+                    rows.add(RowFactory.create(s.name(), side, n.count(), n.nullFraction(), n.mean(), n.std(),
+                            n.min(), n.p25(), n.p50(), n.p75(), n.max(), c.distance()));
+                } else {
+                    rows.add(RowFactory.create(s.name(), side, d.count(), d.nullFraction(), null, null, null, null,
+                            null, null, null, c.distance()));
+                }
             }
         }
         StructType schema = new StructType().add("column", DataTypes.StringType).add("side", DataTypes.StringType)
@@ -73,17 +71,13 @@ public final class Reports {
     }
 
     /** The whole report page (self-contained HTML), for Zeppelin's {@code %html} or a file. */
-    public static String html(Evaluator.Result result) {
-        return HtmlReport.render(result.metrics(), DescribeTable.summary(result), DescribeTable.render(result),
-                result.plots(), result.history()).html();
+    public static String html(EvaluationResult result) {
+        return HtmlReport.render(result, DescribeTable.summary(result), DescribeTable.render(result), List.of())
+                .html();
     }
 
     /** The headline scores as text. */
-    public static String summary(Evaluator.Result result) {
+    public static String summary(EvaluationResult result) {
         return DescribeTable.summary(result);
-    }
-
-    private static Double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : null;
     }
 }

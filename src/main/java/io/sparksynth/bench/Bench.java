@@ -4,10 +4,10 @@ import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.InputReader;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
-import io.sparksynth.train.EpochRecord;
-import io.sparksynth.train.ModelTrainer;
+import io.sparksynth.model.EpochRecord;
 import io.sparksynth.train.NetworkState;
 import io.sparksynth.train.TrainingSpec;
+import io.sparksynth.workflow.Workflow;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,14 +38,13 @@ public final class Bench {
         int k = cfg.train.averagingFrequency();
 
         progress.line("bench: training " + o.epochs() + " epochs on " + cfg.input + " (averaging every " + k + ")");
-        GanModel model = ModelTrainer.fit(spark, real, withTrain(cfg, o.epochs(), k), cfg.input, progress);
+        GanModel model = Workflow.fit(real, withTrain(cfg, o.epochs(), k), cfg.input, progress);
         double epochSeconds = steadyEpochSeconds(model.history());
-        int workers = ((Number) model.provenance().get("workers")).intValue();
-        int stepsPerEpoch = (int) Math.ceil((double) rows / ((long) cfg.train.batchSize() * workers));
+        int workers = model.provenance().workers();
+        int stepsPerEpoch = TrainingSpec.stepsPerEpoch(rows, cfg.train.batchSize(), workers);
 
         progress.line("bench: the same training averaging after every step (k = 1)");
-        GanModel everyStep = ModelTrainer.fit(spark, real, withTrain(cfg, Math.min(2, o.epochs()), 1), cfg.input,
-                progress);
+        GanModel everyStep = Workflow.fit(real, withTrain(cfg, Math.min(2, o.epochs()), 1), cfg.input, progress);
         double msRoundK1 = steadyEpochSeconds(everyStep.history()) * 1000 / stepsPerEpoch;
         double msRoundK = epochSeconds * 1000 / Math.ceil((double) stepsPerEpoch / k);
 

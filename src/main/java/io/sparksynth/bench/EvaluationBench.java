@@ -1,11 +1,10 @@
 package io.sparksynth.bench;
 
 import io.sparksynth.config.SynthConfig;
-import io.sparksynth.evaluate.EvaluationInput;
-import io.sparksynth.evaluate.Evaluator;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
-import io.sparksynth.preprocess.DataCleaner;
+import io.sparksynth.workflow.Comparison;
+import io.sparksynth.workflow.Workflow;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,10 +31,8 @@ final class EvaluationBench {
         double summary = (System.nanoTime() - t0) / 1e9;
 
         progress.line(String.format("bench: evaluate %,d synthetic rows against the real table", rows));
-        Dataset<Row> realClean = DataCleaner.clean(real, model.transform().specs(), cfg.clean);
         long t1 = System.nanoTime();
-        Evaluator.evaluate(new EvaluationInput(realClean, synth, realClean, null, model.transform().specs(),
-                cfg.evaluate, cfg.seed, model.history()), progress);
+        Workflow.evaluate(model, new Comparison(real, synth, real, null), cfg.evaluate, cfg.seed, progress);
         double evaluate = (System.nanoTime() - t1) / 1e9;
         return new Result(rows, evaluate, summary);
     }

@@ -37,12 +37,12 @@ final class RoundBench {
     /** Milliseconds per round of two dl4j-spark fit() calls on the rows one round consumes. */
     static double dl4jSparkMillisPerRound(JavaSparkContext jsc, TrainingSpec spec, int workers, int k, int rounds) {
         int batch = spec.batchSize();
-        MultiLayerNetwork d = network(spec.discriminatorInput(), spec.gan().discriminatorLayers(), 1,
+        MultiLayerNetwork d = network(spec.layout().discriminatorInput(), spec.gan().discriminatorLayers(), 1,
                 LossFunctions.LossFunction.XENT, Activation.SIGMOID);
-        MultiLayerNetwork g = network(spec.generatorInput(), spec.gan().generatorLayers(), spec.width(),
+        MultiLayerNetwork g = network(spec.layout().generatorInput(), spec.gan().generatorLayers(), spec.layout().width(),
                 LossFunctions.LossFunction.MSE, Activation.IDENTITY);
-        JavaRDD<DataSet> dData = data(jsc, workers * k, batch / spec.gan().pac(), spec.discriminatorInput(), 1, workers);
-        JavaRDD<DataSet> gData = data(jsc, workers * k, batch, spec.generatorInput(), spec.width(), workers);
+        JavaRDD<DataSet> dData = data(jsc, workers * k, batch / spec.gan().pac(), spec.layout().discriminatorInput(), 1, workers);
+        JavaRDD<DataSet> gData = data(jsc, workers * k, batch, spec.layout().generatorInput(), spec.layout().width(), workers);
         SparkDl4jMultiLayer sparkD = new SparkDl4jMultiLayer(jsc, d, master(batch / spec.gan().pac(), k, workers));
         SparkDl4jMultiLayer sparkG = new SparkDl4jMultiLayer(jsc, g, master(batch, k, workers));
         sparkD.fit(dData); // warm-up

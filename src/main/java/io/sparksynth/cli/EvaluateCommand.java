@@ -4,13 +4,12 @@ import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.InputReader;
 import io.sparksynth.data.SchemaInspector;
-import io.sparksynth.evaluate.DescribeTable;
-import io.sparksynth.evaluate.EvaluationInput;
-import io.sparksynth.evaluate.Evaluator;
-import io.sparksynth.evaluate.ReportWriter;
+import io.sparksynth.evaluate.EvaluationResult;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
-import io.sparksynth.preprocess.DataCleaner;
+import io.sparksynth.workflow.Comparison;
+import io.sparksynth.workflow.Pipeline;
+import io.sparksynth.workflow.Workflow;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -53,34 +52,17 @@ final class EvaluateCommand implements Runnable {
         }
         SynthConfig cfg = config.load(extra);
         SparkSession spark = SparkSessions.getOrCreate("evaluate");
-        Dataset<Row> realDf = InputReader.read(spark, real);
-        List<ColumnSpec> specs;
-        SynthConfig cleaning = cfg;
-        List<io.sparksynth.train.EpochRecord> history = List.of();
+        Dataset<Row> realRows = InputReader.read(spark, real);
+        Comparison rows = new Comparison(realRows, InputReader.read(spark, synthetic), realRows,
+                holdout == null ? null : InputReader.read(spark, holdout));
+        EvaluationResult result;
         if (model != null) {
             GanModel m = GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
-            specs = m.transform().specs();
-            cleaning = m.config();
-            history = m.history();
+            result = Workflow.evaluate(m, rows, cfg.evaluate, cfg.seed, Progress.console());
         } else {
-            specs = SchemaInspector.inspect(realDf, cfg.schema, real);
+            List<ColumnSpec> specs = SchemaInspector.inspect(realRows, cfg.schema, real);
+            result = Workflow.evaluate(specs, cfg.clean, List.of(), rows, cfg.evaluate, cfg.seed, Progress.console());
         }
-        Dataset<Row> realClean = DataCleaner.clean(realDf, specs, cleaning.clean);
-        Dataset<Row> synth = DataCleaner.clean(InputReader.read(spark, synthetic), specs, cleaning.clean);
-        Dataset<Row> hold = holdout == null ? null
-                : DataCleaner.clean(InputReader.read(spark, holdout), specs, cleaning.clean);
-        EvaluationInput in = new EvaluationInput(realClean, synth, realClean, hold, specs, cfg.evaluate, cfg.seed,
-                history);
-        run(spark, in, report, Progress.console());
-    }
-
-    static Evaluator.Result run(SparkSession spark, EvaluationInput in, String report, Progress progress) {
-        Evaluator.Result result = Evaluator.evaluate(in, progress);
-        System.out.println();
-        System.out.println(DescribeTable.render(result));
-        System.out.println(DescribeTable.summary(result));
-        ReportWriter.write(spark.sparkContext().hadoopConfiguration(), report, result);
-        progress.line("report written to " + report + " (metrics.json, describe.txt, report.html)");
-        return result;
+        Pipeline.report(spark, result, report, List.of(), Progress.console(), System.out);
     }
 }

@@ -1,6 +1,5 @@
 package io.sparksynth.cli;
 
-import io.sparksynth.SynthException;
 import io.sparksynth.generate.SyntheticGenerator;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
@@ -25,14 +24,8 @@ final class GenerateCommand implements Runnable {
     @Option(names = "--seed", description = "generation seed (default: the model's seed)")
     Long seed;
 
-    @Option(names = "--where", paramLabel = "COL=VALUE", description = "conditional generation (not supported yet)")
-    String where;
-
     @Override
     public void run() {
-        if (where != null) {
-            throw SynthException.usage("--where is not supported yet: generate unconditionally and filter");
-        }
         SparkSession spark = SparkSessions.getOrCreate("generate");
         GanModel m = GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
         int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();

@@ -1,6 +1,7 @@
 package io.sparksynth.cli;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.train.Versions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,12 +10,19 @@ import picocli.CommandLine.Command;
  * {@code bench}. Exit codes follow the contract: 0 success, 2 usage or configuration error,
  * 3 input data error, 1 anything else; the message names the file, column or key at fault.
  */
-@Command(name = "sparksynth", mixinStandardHelpOptions = true, version = "sparksynth 0.1.0",
+@Command(name = "sparksynth", mixinStandardHelpOptions = true, versionProvider = SparkSynth.Version.class,
         description = "Learns a GAN from real Parquet data on Spark and writes synthetic data with the same statistics.",
         subcommands = {TrainCommand.class, GenerateCommand.class, EvaluateCommand.class, PipelineCommand.class,
                 BenchCommand.class,
         })
 public final class SparkSynth implements Runnable {
+    /** {@code --version}: the build's version (from the pom), as model provenance records it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"sparksynth " + Versions.SPARKSYNTH};
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));

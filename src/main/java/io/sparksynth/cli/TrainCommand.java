@@ -1,14 +1,8 @@
 package io.sparksynth.cli;
 
 import io.sparksynth.config.SynthConfig;
-import io.sparksynth.data.InputReader;
 import io.sparksynth.io.Progress;
-import io.sparksynth.model.GanModel;
-import io.sparksynth.preprocess.TrainHoldoutSplit;
-import io.sparksynth.train.Checkpoint;
-import io.sparksynth.train.ModelTrainer;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import io.sparksynth.workflow.Workflow;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,25 +38,6 @@ final class TrainCommand implements Runnable {
         }
         SynthConfig cfg = config.load(extra);
         SparkSession spark = SparkSessions.getOrCreate("train");
-        train(spark, cfg, input, model, resume, Progress.console());
-    }
-
-    static GanModel train(SparkSession spark, SynthConfig cfg, String input, String modelDir, Progress progress) {
-        return train(spark, cfg, input, modelDir, false, progress);
-    }
-
-    static GanModel train(SparkSession spark, SynthConfig cfg, String input, String modelDir, boolean resume,
-                          Progress progress) {
-        Dataset<Row> real = InputReader.read(spark, input);
-        Dataset<Row> train = TrainHoldoutSplit.train(real, cfg.holdout, cfg.seed);
-        if (cfg.holdout > 0) {
-            progress.line(String.format("holding out %.0f%% of %s (seeded by row content)", cfg.holdout * 100, input));
-        }
-        String checkpointDir = modelDir.replaceAll("/+$", "") + ".checkpoint";
-        GanModel model = ModelTrainer.fit(spark, train, cfg, input, progress, checkpointDir, resume);
-        model.save(spark.sparkContext().hadoopConfiguration(), modelDir);
-        Checkpoint.clear(spark.sparkContext().hadoopConfiguration(), checkpointDir);
-        progress.line("model written to " + modelDir);
-        return model;
+        Workflow.train(spark, cfg, input, model, resume, Progress.console());
     }
 }

@@ -23,9 +23,4 @@ public record TrainOptions(int epochs, int batchSize, int workers, int averaging
         SynthConfig.check(t.checkpointEvery >= 0, "train.checkpoint-every", "must be 0 (off) or positive");
         return t;
     }
-
-    public TrainOptions withEpochs(int e) {
-        return new TrainOptions(e, batchSize, workers, averagingFrequency, earlyStoppingPatience,
-                earlyStoppingMinDelta, logEvery, generatorEma, checkpointEvery);
-    }
 }

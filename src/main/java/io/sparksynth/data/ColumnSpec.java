@@ -11,6 +11,11 @@ import java.io.Serializable;
  * @param nullable  whether the real column holds nulls (after cleaning)
  */
 public record ColumnSpec(String name, String sparkType, ColumnKind kind, boolean nullable) implements Serializable {
+    /** Whether the column is modelled (and compared) as continuous values. */
+    public boolean continuous() {
+        return kind == ColumnKind.CONTINUOUS;
+    }
+
     /** Integral Spark types keep integer values on output. */
     public boolean integral() {
         return switch (sparkType) {

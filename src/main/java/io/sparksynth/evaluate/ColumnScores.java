@@ -1,5 +1,6 @@
 package io.sparksynth.evaluate;
 
+import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.ValueCounts;
 
 import java.util.HashSet;
@@ -9,6 +10,23 @@ import java.util.Set;
 /** Per-column similarity scores with SDMetrics' definitions. */
 final class ColumnScores {
     private ColumnScores() {
+    }
+
+    /**
+     * The scores of one column: shape is 1 - KS (continuous, {@code ks} given) or 1 - TVD
+     * (categorical, from the value counts), with null similarity and range or category coverage.
+     */
+    static Metrics.ColumnScore score(ColumnSpec spec, ColumnSummary real, ColumnSummary synth, Double ks,
+                                     ValueCounts.Top realCounts, ValueCounts.Top synthCounts) {
+        double nullSimilarity = 1 - Math.abs(real.nullFraction() - synth.nullFraction());
+        if (spec.continuous()) {
+            return new Metrics.ColumnScore(spec.kind().label(), real, synth, ks, null,
+                    rangeCoverage((ColumnSummary.Continuous) real, (ColumnSummary.Continuous) synth), null, 1 - ks,
+                    nullSimilarity);
+        }
+        double tvd = tvd(realCounts, real.count(), synthCounts, synth.count());
+        return new Metrics.ColumnScore(spec.kind().label(), real, synth, null, tvd, null,
+                categoryCoverage(realCounts, synthCounts), 1 - tvd, nullSimilarity);
     }
 
     /** Total variation distance over the union of categories, nulls dropped. */
@@ -41,7 +59,7 @@ final class ColumnScores {
         return (double) covered / real.values().size();
     }
 
-    static double rangeCoverage(ColumnSummary real, ColumnSummary synth) {
+    static double rangeCoverage(ColumnSummary.Continuous real, ColumnSummary.Continuous synth) {
         double range = real.max() - real.min();
         if (!(range > 0) || Double.isNaN(synth.min())) {
             return Double.isNaN(synth.min()) ? 0 : 1;

@@ -1,31 +1,28 @@
 package io.sparksynth.evaluate;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The describe() row of one column of one table: count and null fraction, then moments and
- * quartiles (continuous) or distinct values and top frequencies (categorical).
+ * quartiles (continuous) or distinct values and top frequencies (categorical). Written as the
+ * {@code real} / {@code synthetic} objects of a column in metrics.json.
  */
-record ColumnSummary(long count, double nullFraction, double mean, double std, double min, double p25, double p50,
-                     double p75, double max, long distinct, LinkedHashMap<String, Double> top) {
+public sealed interface ColumnSummary permits ColumnSummary.Continuous, ColumnSummary.Categorical {
+    long count();
 
-    Map<String, Object> toJson(boolean continuous) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", count);
-        m.put("null_fraction", nullFraction);
-        if (continuous) {
-            m.put("mean", mean);
-            m.put("std", std);
-            m.put("min", min);
-            m.put("p25", p25);
-            m.put("p50", p50);
-            m.put("p75", p75);
-            m.put("max", max);
-        } else {
-            m.put("distinct", distinct);
-            m.put("top", top);
-        }
-        return m;
+    double nullFraction();
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Continuous(long count, double nullFraction, double mean, double std, double min, double p25, double p50,
+                      double p75, double max) implements ColumnSummary {
+    }
+
+    /** @param top the most frequent values with their share of the non-null rows, most frequent first */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Categorical(long count, double nullFraction, long distinct, LinkedHashMap<String, Double> top)
+            implements ColumnSummary {
     }
 }

@@ -33,14 +33,13 @@ final class Describe {
     }
 
     /** Summaries per column; {@code counts} are the categorical value counts of the same table. */
-    static Map<String, ColumnSummary> of(Dataset<Row> data, List<String> columns, boolean[] continuous,
-                                         Map<String, ValueCounts.Top> counts) {
+    static Map<String, ColumnSummary> of(Dataset<Row> data, Columns columns, Map<String, ValueCounts.Top> counts) {
         List<Column> aggs = new ArrayList<>();
         aggs.add(count(lit(1)));
         for (int i = 0; i < columns.size(); i++) {
-            Column c = col(quote(columns.get(i)));
+            Column c = col(quote(columns.name(i)));
             aggs.add(count(c));
-            if (continuous[i]) {
+            if (columns.continuous(i)) {
                 Column d = c.cast("double");
                 aggs.add(avg(d));
                 aggs.add(stddev_samp(d));
@@ -56,17 +55,17 @@ final class Describe {
         for (int i = 0; i < columns.size(); i++) {
             long n = r.getLong(k++);
             double nullFraction = rows == 0 ? 0 : 1 - (double) n / rows;
-            if (continuous[i]) {
+            if (columns.continuous(i)) {
                 double mean = num(r, k++);
                 double std = num(r, k++);
                 double mn = num(r, k++);
                 double mx = num(r, k++);
                 List<Object> q = r.isNullAt(k) ? List.of() : r.getList(k);
                 k++;
-                out.put(columns.get(i), new ColumnSummary(n, nullFraction, mean, std, mn, quartile(q, 0),
-                        quartile(q, 1), quartile(q, 2), mx, 0, null));
+                out.put(columns.name(i), new ColumnSummary.Continuous(n, nullFraction, mean, std, mn, quartile(q, 0),
+                        quartile(q, 1), quartile(q, 2), mx));
             } else {
-                ValueCounts.Top top = counts.get(columns.get(i));
+                ValueCounts.Top top = counts.get(columns.name(i));
                 LinkedHashMap<String, Double> freq = new LinkedHashMap<>();
                 for (Map.Entry<String, Long> e : top.values().entrySet()) {
                     if (freq.size() == TOP_VALUES) {
@@ -74,8 +73,7 @@ final class Describe {
                     }
                     freq.put(e.getKey(), n == 0 ? 0 : (double) e.getValue() / n);
                 }
-                out.put(columns.get(i), new ColumnSummary(n, nullFraction, Double.NaN, Double.NaN, Double.NaN,
-                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, top.distinct(), freq));
+                out.put(columns.name(i), new ColumnSummary.Categorical(n, nullFraction, top.distinct(), freq));
             }
         }
         return out;

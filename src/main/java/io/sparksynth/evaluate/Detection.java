@@ -11,9 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
@@ -27,13 +25,13 @@ final class Detection {
     private Detection() {
     }
 
-    static Map<String, Object> evaluate(Dataset<Row> real, long realRows, Dataset<Row> synthetic, long synthRows,
-                                        List<String> columns, boolean[] continuous, int sampleRows, long seed) {
+    static Metrics.DetectionScores evaluate(Dataset<Row> real, long realRows, Dataset<Row> synthetic, long synthRows,
+                                            Columns columns, int sampleRows, long seed) {
         long n = Math.min(Math.min(realRows, synthRows), sampleRows);
         Dataset<Row> r = Features.prepare(FitSample.byHash(real, (double) n / Math.max(realRows, 1), seed),
-                columns, continuous, null).withColumn("label", lit(0.0));
+                columns, null).withColumn("label", lit(0.0));
         Dataset<Row> s = Features.prepare(FitSample.byHash(synthetic, (double) n / Math.max(synthRows, 1), seed),
-                columns, continuous, null).withColumn("label", lit(1.0));
+                columns, null).withColumn("label", lit(1.0));
         Dataset<Row> all = r.unionAll(s);
         // split by the row's content without its label: a row that is both real and synthetic (a copy)
         // lands on one side, so the detector cannot learn it in training and be scored on it in test
@@ -42,22 +40,20 @@ final class Detection {
         Dataset<Row> train = withKey.where("__k < 70").drop("__k").cache();
         Dataset<Row> test = withKey.where("__k >= 70").drop("__k").cache();
         try {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("rows_per_side", n);
-            out.put("gbt_auc", auc(train, test, columns, continuous, new GBTClassifier().setMaxIter(30)
-                    .setMaxDepth(5).setMaxBins(Features.MAX_BINS).setSeed(seed), false));
-            out.put("logistic_auc", auc(train, test, columns, continuous, new LogisticRegression().setMaxIter(100)
-                    .setFeaturesCol("scaled"), true));
-            return out;
+            double gbt = auc(train, test, columns, new GBTClassifier().setMaxIter(30).setMaxDepth(5)
+                    .setMaxBins(Features.MAX_BINS).setSeed(seed), false);
+            double logistic = auc(train, test, columns, new LogisticRegression().setMaxIter(100)
+                    .setFeaturesCol("scaled"), true);
+            return new Metrics.DetectionScores(n, gbt, logistic);
         } finally {
             train.unpersist();
             test.unpersist();
         }
     }
 
-    private static double auc(Dataset<Row> train, Dataset<Row> test, List<String> columns, boolean[] continuous,
-                              PipelineStage learner, boolean scale) {
-        List<PipelineStage> stages = new ArrayList<>(Features.stages(columns, continuous, null, scale));
+    private static double auc(Dataset<Row> train, Dataset<Row> test, Columns columns, PipelineStage learner,
+                              boolean scale) {
+        List<PipelineStage> stages = new ArrayList<>(Features.stages(columns, null, scale));
         if (scale) {
             stages.add(new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true));
         }

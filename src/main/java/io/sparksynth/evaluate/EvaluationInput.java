@@ -2,7 +2,7 @@ package io.sparksynth.evaluate;
 
 import io.sparksynth.config.EvaluateOptions;
 import io.sparksynth.data.ColumnSpec;
-import io.sparksynth.train.EpochRecord;
+import io.sparksynth.model.EpochRecord;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

@@ -28,13 +28,13 @@ final class Features {
     }
 
     /** Renames columns to safe names f0..fn and fills nulls; the label column, if any, is kept as "label_raw". */
-    static Dataset<Row> prepare(Dataset<Row> data, List<String> columns, boolean[] continuous, String target) {
+    static Dataset<Row> prepare(Dataset<Row> data, Columns columns, String target) {
         List<Column> cols = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            Column c = col(quote(columns.get(i)));
-            if (columns.get(i).equals(target)) {
-                cols.add((continuous[i] ? c.cast("double") : c.cast("string")).as("label_raw"));
-            } else if (continuous[i]) {
+            Column c = col(quote(columns.name(i)));
+            if (columns.name(i).equals(target)) {
+                cols.add((columns.continuous(i) ? c.cast("double") : c.cast("string")).as("label_raw"));
+            } else if (columns.continuous(i)) {
                 cols.add(coalesce(c.cast("double"), lit(0.0)).as("f" + i));
                 cols.add(c.isNull().cast("double").as("n" + i));
             } else {
@@ -45,19 +45,19 @@ final class Features {
     }
 
     /** Indexers and the assembler for the prepared columns. */
-    static List<PipelineStage> stages(List<String> columns, boolean[] continuous, String target) {
-        return stages(columns, continuous, target, false);
+    static List<PipelineStage> stages(Columns columns, String target) {
+        return stages(columns, target, false);
     }
 
-    /** As {@link #stages(List, boolean[], String)}, with categorical indexes one-hot encoded for linear models. */
-    static List<PipelineStage> stages(List<String> columns, boolean[] continuous, String target, boolean oneHot) {
+    /** As {@link #stages(Columns, String)}, with categorical indexes one-hot encoded for linear models. */
+    static List<PipelineStage> stages(Columns columns, String target, boolean oneHot) {
         List<PipelineStage> stages = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).equals(target)) {
+            if (columns.name(i).equals(target)) {
                 continue;
             }
-            if (continuous[i]) {
+            if (columns.continuous(i)) {
                 inputs.add("f" + i);
                 inputs.add("n" + i);
             } else {

@@ -15,7 +15,6 @@ import io.sparksynth.preprocess.FitSample;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,40 +30,29 @@ final class MlEfficacy {
     private MlEfficacy() {
     }
 
-    static Map<String, Object> evaluate(Dataset<Row> realTrain, Dataset<Row> synthetic, Dataset<Row> holdout,
-                                        List<String> columns, boolean[] continuous, String target, long seed) {
-        int t = columns.indexOf(target);
-        boolean regression = continuous[t];
-        Dataset<Row> tr = Features.prepare(realTrain, columns, continuous, target).where(col("label_raw").isNotNull());
-        Dataset<Row> sy = Features.prepare(synthetic, columns, continuous, target).where(col("label_raw").isNotNull());
-        Dataset<Row> ho = Features.prepare(holdout, columns, continuous, target).where(col("label_raw").isNotNull());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("target", target);
-        out.put("task", regression ? "regression" : "classification");
-        out.put("learner", regression ? "RandomForestRegressor" : "RandomForestClassifier");
-        out.put("rows_train", tr.count());
-        out.put("rows_holdout", ho.count());
-        Map<String, Double> trtr = score(tr, ho, columns, continuous, target, regression, seed);
-        Map<String, Double> tstr = score(sy, ho, columns, continuous, target, regression, seed);
-        for (String k : trtr.keySet()) {
-            out.put("trtr_" + k, trtr.get(k));
-            out.put("tstr_" + k, tstr.get(k));
-        }
-        return out;
+    static Metrics.MlEfficacyScores evaluate(Dataset<Row> realTrain, Dataset<Row> synthetic, Dataset<Row> holdout,
+                                             Columns columns, String target, long seed) {
+        boolean regression = columns.continuous(columns.indexOf(target));
+        Dataset<Row> tr = labelled(realTrain, columns, target);
+        Dataset<Row> sy = labelled(synthetic, columns, target);
+        Dataset<Row> ho = labelled(holdout, columns, target);
+        Scores trtr = score(tr, ho, columns, target, regression, seed);
+        Scores tstr = score(sy, ho, columns, target, regression, seed);
+        return new Metrics.MlEfficacyScores(target, regression ? "regression" : "classification",
+                regression ? "RandomForestRegressor" : "RandomForestClassifier", tr.count(), ho.count(),
+                trtr.f1(), tstr.f1(), trtr.accuracy(), tstr.accuracy(), trtr.r2(), tstr.r2());
     }
 
     /**
      * Augmentation, as in the MNIST paper: the learner trained on k real rows, then on the same k
      * real rows plus k synthetic ones, both tested on the real holdout, for growing k.
      */
-    static Map<String, Object> augmentation(Dataset<Row> realTrain, Dataset<Row> synthetic, Dataset<Row> holdout,
-                                            List<String> columns, boolean[] continuous, String target, long seed) {
-        int t = columns.indexOf(target);
-        boolean regression = continuous[t];
-        String metric = regression ? "r2" : "accuracy";
-        Dataset<Row> tr = Features.prepare(realTrain, columns, continuous, target).where(col("label_raw").isNotNull());
-        Dataset<Row> sy = Features.prepare(synthetic, columns, continuous, target).where(col("label_raw").isNotNull());
-        Dataset<Row> ho = Features.prepare(holdout, columns, continuous, target).where(col("label_raw").isNotNull());
+    static Metrics.AugmentationCurve augmentation(Dataset<Row> realTrain, Dataset<Row> synthetic,
+                                                  Dataset<Row> holdout, Columns columns, String target, long seed) {
+        boolean regression = columns.continuous(columns.indexOf(target));
+        Dataset<Row> tr = labelled(realTrain, columns, target);
+        Dataset<Row> sy = labelled(synthetic, columns, target);
+        Dataset<Row> ho = labelled(holdout, columns, target);
         long nReal = tr.count();
         long nSynth = sy.count();
         List<Long> ks = new ArrayList<>();
@@ -77,21 +65,28 @@ final class MlEfficacy {
             Dataset<Row> realK = FitSample.byHash(tr, Math.min(1.0, 1.5 * k / nReal), seed).limit((int) k);
             Dataset<Row> synthK = FitSample.byHash(sy, Math.min(1.0, 1.5 * k / nSynth), seed).limit((int) k);
             ks.add(k);
-            realOnly.add(score(realK, ho, columns, continuous, target, regression, seed).get(metric));
-            augmented.add(score(realK.unionAll(synthK), ho, columns, continuous, target, regression, seed).get(metric));
+            realOnly.add(score(realK, ho, columns, target, regression, seed).headline());
+            augmented.add(score(realK.unionAll(synthK), ho, columns, target, regression, seed).headline());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("metric", metric);
-        out.put("synthetic_per_real_row", 1);
-        out.put("real_rows", ks);
-        out.put("real_only", realOnly);
-        out.put("real_plus_synthetic", augmented);
-        return out;
+        return new Metrics.AugmentationCurve(regression ? "r2" : "accuracy", 1, ks, realOnly, augmented);
     }
 
-    private static Map<String, Double> score(Dataset<Row> train, Dataset<Row> test, List<String> columns,
-                                             boolean[] continuous, String target, boolean regression, long seed) {
-        List<PipelineStage> stages = new ArrayList<>(Features.stages(columns, continuous, target));
+    /** The prepared features with rows of a known target only. */
+    private static Dataset<Row> labelled(Dataset<Row> data, Columns columns, String target) {
+        return Features.prepare(data, columns, target).where(col("label_raw").isNotNull());
+    }
+
+    /** One learner's scores on the test rows: F1 and accuracy (classification) or R^2 (regression). */
+    private record Scores(Double f1, Double accuracy, Double r2) {
+        /** The augmentation curve's figure: accuracy, or R^2 for a numeric target. */
+        double headline() {
+            return r2 != null ? r2 : accuracy;
+        }
+    }
+
+    private static Scores score(Dataset<Row> train, Dataset<Row> test, Columns columns, String target,
+                                boolean regression, long seed) {
+        List<PipelineStage> stages = new ArrayList<>(Features.stages(columns, target));
         if (regression) {
             stages.add(new RandomForestRegressor().setLabelCol("label_raw").setNumTrees(50).setMaxDepth(10)
                     .setMaxBins(Features.MAX_BINS).setSeed(seed));
@@ -103,10 +98,9 @@ final class MlEfficacy {
         }
         PipelineModel model = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(train);
         Dataset<Row> predicted = model.transform(test);
-        Map<String, Double> out = new LinkedHashMap<>();
         if (regression) {
-            out.put("r2", new RegressionEvaluator().setLabelCol("label_raw").setMetricName("r2").evaluate(predicted));
-            return out;
+            return new Scores(null, null,
+                    new RegressionEvaluator().setLabelCol("label_raw").setMetricName("r2").evaluate(predicted));
         }
         // per-class counts of (true label, predicted label), spelled as the real values
         String[] labels = ((org.apache.spark.ml.feature.StringIndexerModel) model.stages()[model.stages().length - 2])
@@ -140,8 +134,7 @@ final class MlEfficacy {
             double denom = 2.0 * s[0] + s[1] + s[2];
             f1Sum += denom == 0 ? 0 : 2.0 * s[0] / denom;
         }
-        out.put("f1", present.isEmpty() ? Double.NaN : f1Sum / present.size());
-        out.put("accuracy", total == 0 ? Double.NaN : (double) correct / total);
-        return out;
+        return new Scores(present.isEmpty() ? Double.NaN : f1Sum / present.size(),
+                total == 0 ? Double.NaN : (double) correct / total, null);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * real association is below the configured thresholds are left out of the mean.
  */
 final class PairTrends {
-    record Scores(double trends, double correlationMad, Map<String, Object> perPair, Map<String, Object> matrices) {
+    record Scores(double trends, double correlationMad, Map<String, Metrics.PairScore> perPair,
+                  Metrics.CorrelationMatrices matrices) {
     }
 
     private PairTrends() {
@@ -23,7 +24,7 @@ final class PairTrends {
     static Scores compute(PairStats real, PairStats synth, ColumnCoder coder, List<String> names,
                           EvaluateOptions options) {
         int n = names.size();
-        Map<String, Object> perPair = new LinkedHashMap<>();
+        Map<String, Metrics.PairScore> perPair = new LinkedHashMap<>();
         double sum = 0;
         int counted = 0;
         double madSum = 0;
@@ -43,7 +44,7 @@ final class PairTrends {
         int p = 0;
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++, p++) {
-                Map<String, Object> entry = new LinkedHashMap<>();
+                Metrics.PairScore entry;
                 double score;
                 boolean strong;
                 if (real.moments[p] != null) {
@@ -53,9 +54,7 @@ final class PairTrends {
                     double r2v = Double.isNaN(r2) ? 0 : r2;
                     score = 1 - Math.abs(r1v - r2v) / 2;
                     strong = Math.abs(r1v) >= options.pairMinCorrelation();
-                    entry.put("metric", "correlation");
-                    entry.put("real", r1);
-                    entry.put("synthetic", r2);
+                    entry = new Metrics.PairScore("correlation", r1, r2, null, score);
                     madSum += Math.abs(r1v - r2v);
                     madCount++;
                     int ia = cont.indexOf(names.get(a));
@@ -67,10 +66,8 @@ final class PairTrends {
                     score = 1 - tvd;
                     double v = cramersV(real.joint[p], coder.cardinality(a), coder.cardinality(b));
                     strong = v >= options.pairMinCramersV();
-                    entry.put("metric", "contingency");
-                    entry.put("cramers_v_real", v);
+                    entry = new Metrics.PairScore("contingency", null, null, v, score);
                 }
-                entry.put("score", score);
                 perPair.put(names.get(a) + " | " + names.get(b), entry);
                 if (strong) {
                     sum += score;
@@ -78,18 +75,14 @@ final class PairTrends {
                 }
             }
         }
-        Map<String, Object> matrices = new LinkedHashMap<>();
-        matrices.put("columns", cont);
-        matrices.put("real", rr);
-        matrices.put("synthetic", rs);
         double[][] diff = new double[cont.size()][cont.size()];
         for (int i = 0; i < cont.size(); i++) {
             for (int j = 0; j < cont.size(); j++) {
                 diff[i][j] = Math.abs(rr[i][j] - rs[i][j]);
             }
         }
-        matrices.put("abs_difference", diff);
-        return new Scores(counted == 0 ? 1 : sum / counted, madCount == 0 ? 0 : madSum / madCount, perPair, matrices);
+        return new Scores(counted == 0 ? 1 : sum / counted, madCount == 0 ? 0 : madSum / madCount, perPair,
+                new Metrics.CorrelationMatrices(cont, rr, rs, diff));
     }
 
     static double jointTvd(long[] a, long[] b) {

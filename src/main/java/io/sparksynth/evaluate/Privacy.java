@@ -9,7 +9,6 @@ import org.apache.spark.sql.Row;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,34 +27,33 @@ final class Privacy {
     private Privacy() {
     }
 
-    static Map<String, Object> evaluate(Dataset<Row> train, Dataset<Row> synthetic, long synthRows, Dataset<Row> holdout,
-                                        long holdoutRows, List<String> columns, boolean[] continuous,
-                                        Map<String, ColumnSummary> trainSummary, int queryRows, long seed) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("exact_match_rate", synthRows == 0 ? 0.0 : (double) exactMatches(train, synthetic, columns) / synthRows);
-        double[] mean = new double[columns.size()];
+    /**
+     * @param train      the real training rows, the compared columns only
+     * @param holdout    real rows no model saw (the distance baseline), or null
+     * @param trainStats the describe rows of {@code train}: scales of the continuous columns
+     */
+    static Metrics.PrivacyScores evaluate(Dataset<Row> train, Dataset<Row> synthetic, Dataset<Row> holdout,
+                                          Columns columns, Map<String, ColumnSummary> trainStats, int queryRows,
+                                          long seed) {
+        long synthRows = synthetic.count();
+        double exact = synthRows == 0 ? 0.0 : (double) exactMatches(train, synthetic, columns.names()) / synthRows;
+        boolean[] continuous = new boolean[columns.size()];
         double[] std = new double[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            if (continuous[i]) {
-                ColumnSummary s = trainSummary.get(columns.get(i));
-                mean[i] = Double.isNaN(s.mean()) ? 0 : s.mean();
+            if (trainStats.get(columns.name(i)) instanceof ColumnSummary.Continuous s) {
+                continuous[i] = true;
                 std[i] = Double.isNaN(s.std()) || s.std() == 0 ? 1 : s.std();
             }
         }
-        Encoder enc = new Encoder(continuous, mean, std);
-        Object[][] synthQ = sample(synthetic, synthRows, queryRows, columns, seed);
-        Object[][] holdQ = holdout == null ? new Object[0][] : sample(holdout, holdoutRows, queryRows, columns, seed);
-        double[] d = nearest(train, columns, enc, concat(synthQ, holdQ));
+        Encoder enc = new Encoder(continuous, std);
+        List<String> names = columns.names();
+        Object[][] synthQ = sample(synthetic, synthRows, queryRows, names, seed);
+        Object[][] holdQ = holdout == null ? new Object[0][] : sample(holdout, holdout.count(), queryRows, names, seed);
+        double[] d = nearest(train, names, enc, concat(synthQ, holdQ));
         double[] ds = Arrays.copyOfRange(d, 0, synthQ.length);
         double[] dh = Arrays.copyOfRange(d, synthQ.length, d.length);
-        out.put("dcr_query_rows", synthQ.length);
-        out.put("dcr_synth_p5", quantile(ds, 0.05));
-        out.put("dcr_synth_median", quantile(ds, 0.5));
-        if (dh.length > 0) {
-            out.put("dcr_holdout_p5", quantile(dh, 0.05));
-            out.put("dcr_holdout_median", quantile(dh, 0.5));
-        }
-        return out;
+        return new Metrics.PrivacyScores(exact, synthQ.length, quantile(ds, 0.05), quantile(ds, 0.5),
+                dh.length > 0 ? quantile(dh, 0.05) : null, dh.length > 0 ? quantile(dh, 0.5) : null);
     }
 
     static long exactMatches(Dataset<Row> train, Dataset<Row> synthetic, List<String> columns) {
@@ -133,7 +131,7 @@ final class Privacy {
     }
 
     /** Squared distance between a training row and a query row, stopping early past the current best. */
-    record Encoder(boolean[] continuous, double[] mean, double[] std) implements Serializable {
+    record Encoder(boolean[] continuous, double[] std) implements Serializable {
         double squaredDistance(Row row, Object[] q, double bound) {
             double d = 0;
             for (int j = 0; j < continuous.length && d < bound; j++) {

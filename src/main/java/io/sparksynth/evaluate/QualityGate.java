@@ -1,6 +1,8 @@
 package io.sparksynth.evaluate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sparksynth.SynthException;
+import io.sparksynth.io.Json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,21 +50,21 @@ public final class QualityGate {
         return new QualityGate(t);
     }
 
-    public boolean isEmpty() {
-        return thresholds.isEmpty();
-    }
-
     public static boolean higherIsBetter(String metric) {
         String m = metric.toLowerCase();
         return !(m.endsWith("auc") || m.endsWith("mad") || m.endsWith(".ks") || m.endsWith(".tvd")
                 || m.endsWith("exact_match_rate"));
     }
 
-    /** Checks every threshold against the metrics; an unknown metric is a usage error naming it. */
-    public List<Check> check(Map<String, Object> metrics) {
+    /**
+     * Checks every threshold against the metrics, each named by its path in metrics.json; a metric
+     * the file does not have is a usage error naming it.
+     */
+    public List<Check> check(Metrics metrics) {
+        JsonNode json = Json.MAPPER.valueToTree(metrics);
         List<Check> out = new ArrayList<>();
         for (Map.Entry<String, Double> e : thresholds.entrySet()) {
-            double v = lookup(metrics, e.getKey());
+            double v = lookup(json, e.getKey());
             boolean up = higherIsBetter(e.getKey());
             boolean ok = up ? v >= e.getValue() : v <= e.getValue();
             out.add(new Check(e.getKey(), e.getValue(), v, up, ok));
@@ -70,19 +72,20 @@ public final class QualityGate {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    static double lookup(Map<String, Object> metrics, String path) {
-        Object node = metrics;
+    static double lookup(JsonNode metrics, String path) {
+        JsonNode node = metrics;
         for (String part : path.split("\\.")) {
-            if (!(node instanceof Map<?, ?> m) || !m.containsKey(part)) {
+            if (!node.has(part)) {
+                List<String> top = new ArrayList<>();
+                metrics.fieldNames().forEachRemaining(top::add);
                 throw SynthException.usage("--fail-below names metric '" + path + "', which metrics.json does not "
-                        + "have; top-level metrics: " + metrics.keySet());
+                        + "have; top-level metrics: " + top);
             }
-            node = ((Map<String, Object>) m).get(part);
+            node = node.get(part);
         }
-        if (!(node instanceof Number n)) {
+        if (!node.isNumber()) {
             throw SynthException.usage("--fail-below metric '" + path + "' is not a number");
         }
-        return n.doubleValue();
+        return node.doubleValue();
     }
 }

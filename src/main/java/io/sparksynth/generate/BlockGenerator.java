@@ -1,5 +1,6 @@
 package io.sparksynth.generate;
 
+import io.sparksynth.model.GanLayout;
 import io.sparksynth.model.GanModel;
 import io.sparksynth.model.Seeds;
 import org.apache.spark.sql.Row;
@@ -58,24 +59,17 @@ final class BlockGenerator implements Iterator<Row> {
 
     private List<Row> generateBlock(long b) {
         SplittableRandom rng = Seeds.random(seed, b);
-        int c = spec.sampler().dim();
-        int nz = spec.noiseDim();
-        float[] input = new float[BLOCK * (nz + c)];
+        GanLayout layout = spec.layout();
+        int c = layout.conditionWidth();
         float[] cond = new float[BLOCK * c];
         if (c > 0) {
-            spec.sampler().sample(BLOCK, false, null, rng, cond, new int[BLOCK], new int[BLOCK]);
+            layout.sampler().sample(BLOCK, false, null, rng, cond, new int[BLOCK], new int[BLOCK]);
         }
-        for (int i = 0; i < BLOCK; i++) {
-            int base = i * (nz + c);
-            for (int k = 0; k < nz; k++) {
-                input[base + k] = (float) rng.nextGaussian();
-            }
-            System.arraycopy(cond, i * c, input, base + nz, c);
-        }
-        INDArray out = generator.output(Nd4j.create(input, new long[]{BLOCK, nz + c}, 'c'), false);
+        float[] input = layout.generatorInput(BLOCK, cond, rng);
+        INDArray out = generator.output(Nd4j.create(input, new long[]{BLOCK, layout.generatorInput()}, 'c'), false);
         float[] raw = out.dup('c').data().asFloat();
         int width = spec.transform().width();
-        float[] encoded = spec.activation().sample(raw, BLOCK, rng);
+        float[] encoded = layout.activation().sample(raw, BLOCK, rng);
         List<Row> rows = new ArrayList<>(BLOCK);
         for (int i = 0; i < BLOCK; i++) {
             rows.add(spec.transform().decode(encoded, i * width, rng));

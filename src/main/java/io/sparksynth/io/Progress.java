@@ -27,10 +27,6 @@ public class Progress implements Serializable {
         }
     }
 
-    public boolean enabled() {
-        return out != null;
-    }
-
     public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {

@@ -43,8 +43,4 @@ public final class TaskProgress extends SparkListener {
                     done, total, totalRows, rate, Progress.duration((totalRows - total) / Math.max(rate, 1e-9))));
         }
     }
-
-    public long rowsWritten() {
-        return rows.get();
-    }
 }

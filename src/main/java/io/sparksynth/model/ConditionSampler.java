@@ -1,7 +1,6 @@
 package io.sparksynth.model;
 
 import io.sparksynth.preprocess.Block;
-import io.sparksynth.preprocess.ColumnTransform;
 import io.sparksynth.preprocess.TableTransform;
 
 import java.io.Serializable;
@@ -19,6 +18,7 @@ public final class ConditionSampler implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<Block> blocks;
+    /** where each condition column's one-hot starts in the conditional vector */
     private final int[] condOffsets;
     private final int dim;
     private final double[][] logFrequency;
@@ -33,7 +33,7 @@ public final class ConditionSampler implements Serializable {
         for (int j = 0; j < blocks.size(); j++) {
             condOffsets[j] = d;
             d += blocks.get(j).width();
-            double[] shares = slotShares(transform.columns.get(blocks.get(j).column()));
+            double[] shares = transform.columns.get(blocks.get(j).column()).choiceShares();
             frequency[j] = shares;
             logFrequency[j] = new double[shares.length];
             for (int k = 0; k < shares.length; k++) {
@@ -42,21 +42,6 @@ public final class ConditionSampler implements Serializable {
             }
         }
         this.dim = d;
-    }
-
-    static double[] slotShares(ColumnTransform c) {
-        double[] s = new double[c.choiceCount()];
-        double nonNull = 1 - c.nullShare;
-        for (int k = 0; k < c.categories.size(); k++) {
-            s[k] = c.categoryShares.get(k) * nonNull;
-        }
-        if (c.hasOther()) {
-            s[c.categories.size()] = c.otherShare * nonNull;
-        }
-        if (c.spec.nullable()) {
-            s[s.length - 1] = c.nullShare;
-        }
-        return s;
     }
 
     public int dim() {
@@ -69,10 +54,6 @@ public final class ConditionSampler implements Serializable {
 
     public List<Block> blocks() {
         return blocks;
-    }
-
-    public int condOffset(int j) {
-        return condOffsets[j];
     }
 
     /**

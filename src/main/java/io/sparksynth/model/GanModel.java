@@ -1,12 +1,10 @@
 package io.sparksynth.model;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sparksynth.SynthException;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.io.AtomicOutput;
+import io.sparksynth.io.Json;
 import io.sparksynth.preprocess.TableTransform;
-import io.sparksynth.train.EpochRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -22,7 +20,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,23 +37,21 @@ import java.util.Map;
  * </pre>
  */
 public final class GanModel {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final TableTransform transform;
     private final SynthConfig config;
     private final MultiLayerNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final List<EpochRecord> history;
-    private final Map<String, Object> provenance;
+    private final ModelProvenance provenance;
 
     public GanModel(TableTransform transform, SynthConfig config, MultiLayerNetwork generator,
-                    MultiLayerNetwork discriminator, List<EpochRecord> history, Map<String, Object> provenance) {
+                    MultiLayerNetwork discriminator, List<EpochRecord> history, ModelProvenance provenance) {
         this.transform = transform;
         this.config = config;
         this.generator = generator;
         this.discriminator = discriminator;
         this.history = List.copyOf(history);
-        this.provenance = new LinkedHashMap<>(provenance);
+        this.provenance = provenance;
     }
 
     public TableTransform transform() {
@@ -79,15 +74,26 @@ public final class GanModel {
         return history;
     }
 
-    public Map<String, Object> provenance() {
+    public ModelProvenance provenance() {
         return provenance;
     }
 
     /** Writes the model directory atomically. */
     public void save(Configuration hadoop, String dir) {
+        save(hadoop, dir, Map.of());
+    }
+
+    /**
+     * Writes the model directory atomically, with {@code extraFiles} (name to text) committed in
+     * the same step, such as the Spark ML API's param metadata.
+     */
+    public void save(Configuration hadoop, String dir, Map<String, String> extraFiles) {
         try (AtomicOutput out = AtomicOutput.begin(hadoop, dir)) {
             out.fs().mkdirs(out.temp());
-            out.writeText("model.json", JSON.writeValueAsString(provenance));
+            out.writeText("model.json", Json.write(provenance));
+            for (Map.Entry<String, String> f : extraFiles.entrySet()) {
+                out.writeText(f.getKey(), f.getValue());
+            }
             out.writeText("config.conf", config.render());
             out.writeText("transform.json", transform.toJson());
             StringBuilder csv = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
@@ -101,7 +107,6 @@ public final class GanModel {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public static GanModel load(Configuration hadoop, String dir) {
         if (!AtomicOutput.complete(hadoop, dir)) {
             throw SynthException.input("model directory " + dir + " does not exist or is incomplete (no _SUCCESS): "
@@ -110,7 +115,7 @@ public final class GanModel {
         try {
             Path p = new Path(dir);
             FileSystem fs = p.getFileSystem(hadoop);
-            Map<String, Object> provenance = JSON.readValue(readText(fs, new Path(p, "model.json")), Map.class);
+            ModelProvenance provenance = Json.read(readText(fs, new Path(p, "model.json")), ModelProvenance.class);
             SynthConfig config = SynthConfig.fromRendered(readText(fs, new Path(p, "config.conf")));
             TableTransform transform = TableTransform.fromJson(readText(fs, new Path(p, "transform.json")));
             List<EpochRecord> history = new ArrayList<>();
@@ -161,6 +166,17 @@ public final class GanModel {
     private static MultiLayerNetwork readNetwork(FileSystem fs, Path path) throws IOException {
         try (FSDataInputStream in = fs.open(path)) {
             return ModelSerializer.restoreMultiLayerNetwork(in, true);
+        }
+    }
+
+    /** A text file of the model directory, or null when it has none (files later versions added). */
+    public static String readOptional(Configuration hadoop, String dir, String name) {
+        try {
+            Path p = new Path(dir, name);
+            FileSystem fs = p.getFileSystem(hadoop);
+            return fs.exists(p) ? readText(fs, p) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name + " in " + dir, e);
         }
     }
 

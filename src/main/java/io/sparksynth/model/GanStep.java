@@ -190,14 +190,7 @@ public final class GanStep {
         if (c > 0) {
             sampler.sample(batch, true, available, rng, cond, col, slot);
         }
-        float[] input = new float[batch * (nz + c)];
-        for (int i = 0; i < batch; i++) {
-            int base = i * (nz + c);
-            for (int k = 0; k < nz; k++) {
-                input[base + k] = (float) rng.nextGaussian();
-            }
-            System.arraycopy(cond, i * c, input, base + nz, c);
-        }
+        float[] input = GanLayout.generatorInput(batch, nz, cond, c, rng);
         generator.setInput(matrix(input, batch, nz + c));
         List<INDArray> acts = generator.feedForward(true, !keepInputs);
         float[] raw = acts.get(acts.size() - 1).dup('c').data().asFloat();

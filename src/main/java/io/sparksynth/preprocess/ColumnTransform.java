@@ -69,6 +69,25 @@ public final class ColumnTransform implements Serializable {
         return (hasValue() ? 1 : 0) + (hasChoice() ? choiceCount() : 0);
     }
 
+    /**
+     * The share of real rows in each choice slot (categories, "other", null), in slot order: what
+     * conditional sampling draws from. Categorical columns only.
+     */
+    public double[] choiceShares() {
+        double[] s = new double[choiceCount()];
+        double nonNull = 1 - nullShare;
+        for (int k = 0; k < categories.size(); k++) {
+            s[k] = categoryShares.get(k) * nonNull;
+        }
+        if (hasOther()) {
+            s[categories.size()] = otherShare * nonNull;
+        }
+        if (spec.nullable()) {
+            s[s.length - 1] = nullShare;
+        }
+        return s;
+    }
+
     @JsonIgnore
     int nullSlot() {
         return spec.nullable() ? choiceCount() - 1 : -1;
@@ -160,20 +179,4 @@ public final class ColumnTransform implements Serializable {
         }
         return TypedValues.parse(s, spec);
     }
-
-    /** The choice slot of a real category value, or -1 when the column is not categorical. */
-    public int categorySlot(Object value) {
-        if (continuous()) {
-            return -1;
-        }
-        float[] tmp = new float[width()];
-        encode(value, tmp, 0);
-        for (int k = 0; k < tmp.length; k++) {
-            if (tmp[k] == 1f) {
-                return k;
-            }
-        }
-        return 0;
-    }
-
 }

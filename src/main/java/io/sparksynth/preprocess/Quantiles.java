@@ -13,14 +13,6 @@ final class Quantiles {
     private Quantiles() {
     }
 
-    static double[] probabilities() {
-        double[] p = new double[POINTS];
-        for (int i = 0; i < POINTS; i++) {
-            p[i] = (double) i / (POINTS - 1);
-        }
-        return p;
-    }
-
     /** The rank of x in [0, 1]; a value on a flat run of the table gets the middle of the run. */
     static double cdf(List<Double> q, double x) {
         int m = q.size();

@@ -1,6 +1,8 @@
 package io.sparksynth.report;
 
-import io.sparksynth.train.EpochRecord;
+import io.sparksynth.evaluate.Metrics;
+import io.sparksynth.evaluate.PlotData;
+import io.sparksynth.model.EpochRecord;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -38,16 +40,15 @@ public final class Charts {
         return png(c);
     }
 
-    @SuppressWarnings("unchecked")
-    public static byte[] augmentation(java.util.Map<String, Object> aug) {
-        XYChart c = xy("Holdout " + aug.get("metric") + " by real training rows", "real training rows",
-                String.valueOf(aug.get("metric")), 520, 340);
+    public static byte[] augmentation(Metrics.AugmentationCurve aug) {
+        XYChart c = xy("Holdout " + aug.metric() + " by real training rows", "real training rows", aug.metric(),
+                520, 340);
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setXAxisDecimalPattern("#,##0");
         c.getStyler().setYAxisDecimalPattern("0.###");
-        double[] k = ((List<Number>) aug.get("real_rows")).stream().mapToDouble(Number::doubleValue).toArray();
-        double[] r = ((List<Number>) aug.get("real_only")).stream().mapToDouble(Number::doubleValue).toArray();
-        double[] a = ((List<Number>) aug.get("real_plus_synthetic")).stream().mapToDouble(Number::doubleValue).toArray();
+        double[] k = aug.realRows().stream().mapToDouble(Long::doubleValue).toArray();
+        double[] r = aug.realOnly().stream().mapToDouble(Double::doubleValue).toArray();
+        double[] a = aug.realPlusSynthetic().stream().mapToDouble(Double::doubleValue).toArray();
         line(c, "real only", k, r, REAL).setMarker(SeriesMarkers.CIRCLE);
         line(c, "real + synthetic", k, a, SYNTH).setMarker(SeriesMarkers.CIRCLE);
         c.getStyler().setMarkerSize(6);

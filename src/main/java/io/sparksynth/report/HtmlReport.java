@@ -1,6 +1,10 @@
 package io.sparksynth.report;
 
-import io.sparksynth.train.EpochRecord;
+import io.sparksynth.evaluate.ColumnSummary;
+import io.sparksynth.evaluate.EvaluationResult;
+import io.sparksynth.evaluate.Metrics;
+import io.sparksynth.evaluate.PlotData;
+import io.sparksynth.evaluate.QualityGate;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -33,9 +37,10 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    @SuppressWarnings("unchecked")
-    public static Page render(Map<String, Object> metrics, String summary, String describe, PlotData plots,
-                              List<EpochRecord> history) {
+    /** @param gate the quality gate's checks (empty: no gate), so the page says why a table was withheld */
+    public static Page render(EvaluationResult result, String summary, String describe, List<QualityGate.Check> gate) {
+        Metrics metrics = result.metrics();
+        PlotData plots = result.plots();
         Map<String, byte[]> images = new LinkedHashMap<>();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>sparksynth report</title>\n")
@@ -48,18 +53,21 @@ public final class HtmlReport {
                 .append("<h1>sparksynth: real vs synthetic</h1>\n");
         String verdict = verdict(metrics);
         b.append("<section id=\"summary\"><h2>Summary</h2>\n<p class=\"verdict").append(verdict.startsWith("Good")
-                ? "" : " warn").append("\">").append(esc(verdict)).append("</p>\n<pre>").append(esc(summary))
-                .append("</pre></section>\n");
+                ? "" : " warn").append("\">").append(esc(verdict)).append("</p>\n");
+        if (!gate.isEmpty()) {
+            b.append(gateTable(gate));
+        }
+        b.append("<pre>").append(esc(summary)).append("</pre></section>\n");
         b.append("<section id=\"describe\"><h2>Describe: real vs synthetic</h2>\n<pre>").append(esc(describe))
                 .append("</pre></section>\n");
         b.append("<section id=\"columns\"><h2>Per-column scores, worst first</h2>\n").append(columnTable(
-                (Map<String, Object>) metrics.get("columns"))).append("</section>\n");
+                metrics.columns())).append("</section>\n");
 
         b.append("<section id=\"losses\"><h2>Training losses</h2>\n");
-        if (history == null || history.isEmpty()) {
+        if (result.history().isEmpty()) {
             b.append("<p>No training history (evaluate was not given a model).</p>");
         } else {
-            b.append(img(images, "losses", Charts.losses(history)));
+            b.append(img(images, "losses", Charts.losses(result.history())));
         }
         b.append("</section>\n<section id=\"cumulative\"><h2>Cumulative distributions</h2>\n<div class=\"grid\">");
         plots.cdf().forEach((c, q) -> b.append(img(images, "cumulative-" + c, Charts.cumulative(c, q))));
@@ -68,20 +76,19 @@ public final class HtmlReport {
         plots.bars().forEach((c, bars) -> b.append(img(images, "bars-" + c, Charts.bars(c, bars))));
         b.append("</div></section>\n<section id=\"correlation\"><h2>Correlation (Pearson, continuous columns)</h2>\n")
                 .append("<div class=\"grid\">");
-        Map<String, Object> corr = (Map<String, Object>) metrics.get("correlation");
-        List<String> cols = (List<String>) corr.get("columns");
+        Metrics.CorrelationMatrices corr = metrics.correlation();
+        List<String> cols = corr.columns();
         if (cols.size() >= 2) {
-            b.append(img(images, "correlation-real", Charts.heatmap("real", cols, (double[][]) corr.get("real"), -1, 1)));
-            b.append(img(images, "correlation-synthetic", Charts.heatmap("synthetic", cols,
-                    (double[][]) corr.get("synthetic"), -1, 1)));
+            b.append(img(images, "correlation-real", Charts.heatmap("real", cols, corr.real(), -1, 1)));
+            b.append(img(images, "correlation-synthetic", Charts.heatmap("synthetic", cols, corr.synthetic(), -1, 1)));
             b.append(img(images, "correlation-difference", Charts.heatmap("|real - synthetic|", cols,
-                    (double[][]) corr.get("abs_difference"), 0, 1)));
+                    corr.absDifference(), 0, 1)));
         } else {
             b.append("<p>Fewer than two continuous columns.</p>");
         }
         b.append("</div></section>\n<section id=\"meanstd\"><h2>Mean and standard deviation per column</h2>\n")
                 .append("<div class=\"grid\">");
-        double[][] ms = meanStd((Map<String, Object>) metrics.get("columns"));
+        double[][] ms = meanStd(metrics.columns());
         b.append(img(images, "means", Charts.realVsSynthetic("means (log-log)", ms[0], ms[1])));
         b.append(img(images, "stds", Charts.realVsSynthetic("standard deviations (log-log)", ms[2], ms[3])));
         b.append("</div></section>\n<section id=\"pca\"><h2>PCA: first two components (axes fitted on real rows)</h2>\n")
@@ -93,9 +100,10 @@ public final class HtmlReport {
         b.append(img(images, "pca-synthetic", Charts.scatter("synthetic", plots.pcaSynthetic(), Charts.SYNTH, xr, yr)));
         b.append("</div></section>\n<section id=\"augmentation\"><h2>Augmentation: real rows alone vs real + "
                 + "synthetic rows</h2>\n");
-        if (metrics.get("augmentation") instanceof Map<?, ?> aug && !((List<?>) aug.get("real_rows")).isEmpty()) {
-            b.append(augmentationTable((Map<String, Object>) aug));
-            b.append(img(images, "augmentation", Charts.augmentation((Map<String, Object>) aug)));
+        Metrics.AugmentationCurve aug = metrics.augmentation();
+        if (aug != null && !aug.realRows().isEmpty()) {
+            b.append(augmentationTable(aug));
+            b.append(img(images, "augmentation", Charts.augmentation(aug)));
         } else {
             b.append("<p>No ML target given (--target / evaluate.target).</p>");
         }
@@ -103,10 +111,10 @@ public final class HtmlReport {
         return new Page(b.toString(), images);
     }
 
-    static String verdict(Map<String, Object> m) {
-        double shapes = num(m.get("column_shapes"));
-        double pairs = num(m.get("column_pair_trends"));
-        double auc = num(m.get("detection_auc"));
+    static String verdict(Metrics m) {
+        double shapes = m.columnShapes();
+        double pairs = m.columnPairTrends();
+        double auc = m.detectionAuc();
         List<String> issues = new ArrayList<>();
         if (shapes < 0.85) {
             issues.add(String.format("marginals differ (column shapes %.2f < 0.85)", shapes));
@@ -114,8 +122,8 @@ public final class HtmlReport {
         if (pairs < 0.85) {
             issues.add(String.format("relations between columns differ (pair trends %.2f < 0.85)", pairs));
         }
-        if (m.get("privacy") instanceof Map<?, ?> p && num(p.get("exact_match_rate")) > 0.01) {
-            issues.add(String.format("%.1f %% of synthetic rows copy a training row", 100 * num(p.get("exact_match_rate"))));
+        if (m.privacy() != null && m.privacy().exactMatchRate() > 0.01) {
+            issues.add(String.format("%.1f %% of synthetic rows copy a training row", 100 * m.privacy().exactMatchRate()));
         }
         String detect = auc <= 0.6 ? "a classifier can hardly tell them apart"
                 : auc <= 0.8 ? "a classifier tells them apart in part" : "a classifier tells them apart";
@@ -126,48 +134,52 @@ public final class HtmlReport {
         return "Review: " + String.join("; ", issues) + String.format("; %s (AUC %.2f).", detect, auc);
     }
 
-    @SuppressWarnings("unchecked")
-    private static String columnTable(Map<String, Object> columns) {
-        List<Map.Entry<String, Object>> rows = new ArrayList<>(columns.entrySet());
-        rows.sort((x, y) -> Double.compare(num(((Map<String, Object>) x.getValue()).get("shape")),
-                num(((Map<String, Object>) y.getValue()).get("shape"))));
+    /** The quality gate's verdict per metric: a withheld table's reason, on the page people open. */
+    private static String gateTable(List<QualityGate.Check> gate) {
+        boolean passed = gate.stream().allMatch(QualityGate.Check::passed);
+        StringBuilder t = new StringBuilder("<div id=\"quality-gate\"><h3>Quality gate: ")
+                .append(passed ? "passed, the synthetic table is published"
+                        : "FAILED, the synthetic table is withheld (no _SUCCESS)")
+                .append("</h3>\n<table><tr><th>metric</th><th>value</th><th>must be</th><th>result</th></tr>\n");
+        for (QualityGate.Check c : gate) {
+            t.append("<tr><td>").append(esc(c.metric())).append("</td><td>").append(String.format("%.4f", c.value()))
+                    .append("</td><td>").append(c.higherIsBetter() ? "&ge; " : "&le; ")
+                    .append(String.format("%.4f", c.threshold())).append("</td><td>")
+                    .append(c.passed() ? "ok" : "failed").append("</td></tr>\n");
+        }
+        return t.append("</table></div>\n").toString();
+    }
+
+    private static String columnTable(Map<String, Metrics.ColumnScore> columns) {
+        List<Map.Entry<String, Metrics.ColumnScore>> rows = new ArrayList<>(columns.entrySet());
+        rows.sort((x, y) -> Double.compare(x.getValue().shape(), y.getValue().shape()));
         StringBuilder t = new StringBuilder("<table><tr><th>column</th><th>kind</th><th>shape</th><th>KS / TVD</th>"
                 + "<th>null similarity</th><th>range / category coverage</th></tr>\n");
-        for (Map.Entry<String, Object> e : rows) {
-            Map<String, Object> c = (Map<String, Object>) e.getValue();
-            boolean cont = "continuous".equals(c.get("kind"));
-            t.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(c.get("kind")).append("</td><td>")
-                    .append(f(c.get("shape"))).append("</td><td>").append(f(c.get(cont ? "ks" : "tvd")))
-                    .append("</td><td>").append(f(c.get("null_similarity"))).append("</td><td>")
-                    .append(f(c.get(cont ? "range_coverage" : "category_coverage"))).append("</td></tr>\n");
+        for (Map.Entry<String, Metrics.ColumnScore> e : rows) {
+            Metrics.ColumnScore c = e.getValue();
+            t.append("<tr><td>").append(esc(e.getKey())).append("</td><td>").append(c.kind()).append("</td><td>")
+                    .append(f(c.shape())).append("</td><td>").append(f(c.distance())).append("</td><td>")
+                    .append(f(c.nullSimilarity())).append("</td><td>").append(f(c.coverage())).append("</td></tr>\n");
         }
         return t.append("</table>\n").toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static String augmentationTable(Map<String, Object> aug) {
-        List<Number> k = (List<Number>) aug.get("real_rows");
-        List<Number> r = (List<Number>) aug.get("real_only");
-        List<Number> a = (List<Number>) aug.get("real_plus_synthetic");
-        StringBuilder t = new StringBuilder("<table><tr><th>real rows</th><th>" + aug.get("metric")
+    private static String augmentationTable(Metrics.AugmentationCurve aug) {
+        StringBuilder t = new StringBuilder("<table><tr><th>real rows</th><th>" + aug.metric()
                 + ": real only</th><th>real + as many synthetic</th></tr>\n");
-        for (int i = 0; i < k.size(); i++) {
-            t.append("<tr><td>").append(k.get(i)).append("</td><td>").append(f(r.get(i))).append("</td><td>")
-                    .append(f(a.get(i))).append("</td></tr>\n");
+        for (int i = 0; i < aug.realRows().size(); i++) {
+            t.append("<tr><td>").append(aug.realRows().get(i)).append("</td><td>").append(f(aug.realOnly().get(i)))
+                    .append("</td><td>").append(f(aug.realPlusSynthetic().get(i))).append("</td></tr>\n");
         }
         return t.append("</table>\n").toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static double[][] meanStd(Map<String, Object> columns) {
+    /** |mean| and std per continuous column: real means, synthetic means, real stds, synthetic stds. */
+    private static double[][] meanStd(Map<String, Metrics.ColumnScore> columns) {
         List<double[]> v = new ArrayList<>();
-        for (Object o : columns.values()) {
-            Map<String, Object> c = (Map<String, Object>) o;
-            if ("continuous".equals(c.get("kind"))) {
-                Map<String, Object> r = (Map<String, Object>) c.get("real");
-                Map<String, Object> s = (Map<String, Object>) c.get("synthetic");
-                v.add(new double[]{Math.abs(num(r.get("mean"))), Math.abs(num(s.get("mean"))), num(r.get("std")),
-                        num(s.get("std"))});
+        for (Metrics.ColumnScore c : columns.values()) {
+            if (c.real() instanceof ColumnSummary.Continuous r && c.synthetic() instanceof ColumnSummary.Continuous s) {
+                v.add(new double[]{Math.abs(r.mean()), Math.abs(s.mean()), r.std(), s.std()});
             }
         }
         double[][] out = new double[4][v.size()];
@@ -206,12 +218,8 @@ public final class HtmlReport {
         return new double[]{lo - pad, hi + pad};
     }
 
-    private static double num(Object o) {
-        return o instanceof Number n ? n.doubleValue() : Double.NaN;
-    }
-
-    private static String f(Object o) {
-        return String.format("%.4f", num(o));
+    private static String f(double v) {
+        return String.format("%.4f", v);
     }
 
     static String esc(String s) {

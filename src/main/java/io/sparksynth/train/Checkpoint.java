@@ -1,6 +1,7 @@
 package io.sparksynth.train;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.model.EpochRecord;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;

@@ -3,6 +3,7 @@ package io.sparksynth.train;
 import io.sparksynth.SynthException;
 import io.sparksynth.config.TrainOptions;
 import io.sparksynth.io.Progress;
+import io.sparksynth.model.EpochRecord;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -49,7 +50,7 @@ public final class DistributedGanTrainer {
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(encoded.context());
         int workers = encoded.getNumPartitions();
-        int stepsPerEpoch = (int) Math.max(1, Math.ceil((double) rows / ((long) spec.batchSize() * workers)));
+        int stepsPerEpoch = TrainingSpec.stepsPerEpoch(rows, spec.batchSize(), workers);
         int k = options.averagingFrequency();
         progress.line(String.format("training: %d rows, %d workers, batch %d per worker, %d steps per epoch, "
                 + "averaging every %d steps, %d epochs", rows, workers, spec.batchSize(), stepsPerEpoch, k,

@@ -4,8 +4,9 @@ import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.SchemaInspector;
 import io.sparksynth.io.Progress;
+import io.sparksynth.model.EpochRecord;
 import io.sparksynth.model.GanModel;
-import io.sparksynth.preprocess.DataCleaner;
+import io.sparksynth.model.ModelProvenance;
 import io.sparksynth.preprocess.FitSample;
 import io.sparksynth.preprocess.TableTransform;
 import io.sparksynth.preprocess.TransformFitter;
@@ -18,14 +19,12 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
 
-/** Fits preprocessing and the GAN on real rows: the whole of {@code train}. */
+/** Fits the transform and the GAN on cleaned real rows: the learning stage of {@code train}. */
 public final class ModelTrainer {
     private static final String HASH = "__sparksynth_hash";
 
@@ -33,23 +32,15 @@ public final class ModelTrainer {
     }
 
     /**
-     * @param real   the real training rows (after any holdout split)
-     * @param source where they came from, for messages and provenance
-     */
-    public static GanModel fit(SparkSession spark, Dataset<Row> real, SynthConfig config, String source,
-                               Progress progress) {
-        return fit(spark, real, config, source, progress, null, false);
-    }
-
-    /**
+     * @param clean         the real training rows, cleaned with {@code specs}
+     * @param specs         the columns to learn, as inspected on the training rows
+     * @param source        where the rows came from, for messages and provenance
      * @param checkpointDir where training saves its state every {@code train.checkpoint-every} epochs (null: none)
      * @param resume        continue from the state in {@code checkpointDir}, if there is one
      */
-    public static GanModel fit(SparkSession spark, Dataset<Row> real, SynthConfig config, String source,
-                               Progress progress, String checkpointDir, boolean resume) {
+    public static GanModel fit(SparkSession spark, Dataset<Row> clean, List<ColumnSpec> specs, SynthConfig config,
+                               String source, Progress progress, String checkpointDir, boolean resume) {
         long t0 = System.nanoTime();
-        List<ColumnSpec> specs = SchemaInspector.inspect(real, config.schema, source);
-        Dataset<Row> clean = DataCleaner.clean(real, specs, config.clean);
         progress.line("fitting preprocessing on " + specs.size() + " columns: " + describe(specs));
         TableTransform transform = TransformFitter.fit(clean, specs, config.transform, config.seed);
         progress.line("encoded width " + transform.width() + " (" + transform.blocks().size() + " output blocks)");
@@ -80,20 +71,9 @@ public final class ModelTrainer {
             result.generator().applyTo(g);
             result.discriminator().applyTo(d);
 
-            Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("format", 1);
-            provenance.put("created", Instant.now().toString());
-            provenance.put("input", source);
-            provenance.put("rows", rows);
-            provenance.put("holdout", config.holdout);
-            provenance.put("seed", config.seed);
-            provenance.put("columns", specsOf(transform));
-            provenance.put("encoded_width", transform.width());
-            provenance.put("condition_width", spec.sampler().dim());
-            provenance.put("workers", workers);
-            provenance.put("epochs", result.history().size());
-            provenance.put("training_seconds", (System.nanoTime() - t0) / 1e9);
-            provenance.put("versions", Versions.all(spark));
+            ModelProvenance provenance = new ModelProvenance(ModelProvenance.FORMAT, Instant.now().toString(), source,
+                    rows, config.holdout, config.seed, columnsOf(specs), transform.width(), spec.layout().conditionWidth(),
+                    workers, result.history().size(), (System.nanoTime() - t0) / 1e9, Versions.all(spark));
             return new GanModel(transform, config, g, d, result.history(), provenance);
         } finally {
             encoded.unpersist(false);
@@ -121,14 +101,8 @@ public final class ModelTrainer {
         return b.toString();
     }
 
-    private static List<Map<String, Object>> specsOf(TableTransform t) {
-        return t.columns.stream().map(c -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", c.spec.name());
-            m.put("type", c.spec.sparkType());
-            m.put("kind", c.spec.kind().label());
-            m.put("nullable", c.spec.nullable());
-            return m;
-        }).toList();
+    private static List<ModelProvenance.Column> columnsOf(List<ColumnSpec> specs) {
+        return specs.stream().map(c -> new ModelProvenance.Column(c.name(), c.sparkType(), c.kind().label(),
+                c.nullable())).toList();
     }
 }

@@ -32,8 +32,9 @@ final class Worker {
         this.generator = spec.newGenerator();
         this.discriminator = spec.newDiscriminator();
         this.count = count;
-        this.step = count == 0 ? null : new GanStep(generator, discriminator, spec.gan(), spec.activation(),
-                spec.sampler(), spec.width(), spec.batchSize(), rows, count);
+        this.step = count == 0 ? null : new GanStep(generator, discriminator, spec.gan(),
+                spec.layout().activation(), spec.layout().sampler(), spec.layout().width(), spec.batchSize(), rows,
+                count);
     }
 
     static RoundResult run(TrainingSpec spec, int partition, Iterator<float[]> rows, RoundState state, int steps) {
@@ -53,7 +54,7 @@ final class Worker {
     private static Worker load(TrainingSpec spec, Iterator<float[]> it) {
         List<float[]> list = new ArrayList<>();
         it.forEachRemaining(list::add);
-        int width = spec.width();
+        int width = spec.layout().width();
         float[] rows = new float[list.size() * width];
         for (int i = 0; i < list.size(); i++) {
             System.arraycopy(list.get(i), 0, rows, i * width, width);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,23 +97,21 @@ class MetricDefinitionsTest {
                 new ColumnSpec("c", "string", ColumnKind.CATEGORICAL, false));
         SynthConfig cfg = SynthConfig.load(null, List.of("evaluate.sample-rows=2000"));
 
-        Evaluator.Result same = Evaluator.evaluate(new EvaluationInput(realDf, realDf, realDf, null, specs,
-                cfg.evaluate, 1), Progress.silent());
-        assertEquals(1.0, same.score("column_shapes"), 1e-12);
-        assertEquals(1.0, same.score("column_pair_trends"), 1e-12);
-        assertEquals(0.0, same.score("correlation_mad"), 1e-12);
-        assertEquals(0.5, same.score("detection_auc"), 0.1, "identical tables cannot be told apart");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> privacy = (Map<String, Object>) same.metrics().get("privacy");
-        assertEquals(1.0, (Double) privacy.get("exact_match_rate"), 1e-12, "a copied table is all copies");
-        assertEquals(0.0, (Double) privacy.get("dcr_synth_p5"), 1e-12);
+        Metrics same = Evaluator.evaluate(new EvaluationInput(realDf, realDf, realDf, null, specs,
+                cfg.evaluate, 1), Progress.silent()).metrics();
+        assertEquals(1.0, same.columnShapes(), 1e-12);
+        assertEquals(1.0, same.columnPairTrends(), 1e-12);
+        assertEquals(0.0, same.correlationMad(), 1e-12);
+        assertEquals(0.5, same.detectionAuc(), 0.1, "identical tables cannot be told apart");
+        assertEquals(1.0, same.privacy().exactMatchRate(), 1e-12, "a copied table is all copies");
+        assertEquals(0.0, same.privacy().dcrSynthP5(), 1e-12);
 
-        Evaluator.Result shuf = Evaluator.evaluate(new EvaluationInput(realDf, shufDf, realDf, null, specs,
-                cfg.evaluate, 1), Progress.silent());
-        assertEquals(1.0, shuf.score("column_shapes"), 1e-12, "shuffling keeps every marginal");
-        assertTrue(shuf.score("column_pair_trends") < 0.8, "pair trends drop: " + shuf.score("column_pair_trends"));
-        assertTrue(shuf.score("correlation_mad") > 0.9, "r(a,b) ~ 1 becomes ~ 0");
-        assertTrue(shuf.score("detection_auc") > 0.9, "trees see the broken relation: " + shuf.score("detection_auc"));
+        Metrics shuf = Evaluator.evaluate(new EvaluationInput(realDf, shufDf, realDf, null, specs,
+                cfg.evaluate, 1), Progress.silent()).metrics();
+        assertEquals(1.0, shuf.columnShapes(), 1e-12, "shuffling keeps every marginal");
+        assertTrue(shuf.columnPairTrends() < 0.8, "pair trends drop: " + shuf.columnPairTrends());
+        assertTrue(shuf.correlationMad() > 0.9, "r(a,b) ~ 1 becomes ~ 0");
+        assertTrue(shuf.detectionAuc() > 0.9, "trees see the broken relation: " + shuf.detectionAuc());
     }
 
     @Test

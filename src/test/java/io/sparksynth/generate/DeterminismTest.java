@@ -1,5 +1,6 @@
 package io.sparksynth.generate;
 
+import io.sparksynth.workflow.Workflow;
 import io.sparksynth.TestSpark;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.model.GanModel;
@@ -31,7 +32,7 @@ class DeterminismTest {
     static void train() {
         spark = TestSpark.session();
         cfg = TestSpark.quickConfig();
-        model = ModelTrainer.fit(spark, spark.read().parquet("data/adult.parquet"), cfg, "adult", Progress.silent());
+        model = Workflow.fit(spark.read().parquet("data/adult.parquet"), cfg, "adult", Progress.silent());
     }
 
     @Test
@@ -64,10 +65,10 @@ class DeterminismTest {
         Dataset<Row> real = spark.read().parquet("data/adult.parquet");
         String reshuffled = dir.resolve("adult-repartitioned").toString();
         real.repartition(5).write().parquet(reshuffled);
-        GanModel again = ModelTrainer.fit(spark, spark.read().parquet(reshuffled), cfg, "adult", Progress.silent());
+        GanModel again = Workflow.fit(spark.read().parquet(reshuffled), cfg, "adult", Progress.silent());
         assertArrayEquals(params(model), params(again), "a differently partitioned input trains the same model");
         assertEquals(model.transform().toJson(), again.transform().toJson());
-        GanModel otherSeed = ModelTrainer.fit(spark, real, TestSpark.quickConfig("seed=7"), "adult",
+        GanModel otherSeed = Workflow.fit(real, TestSpark.quickConfig("seed=7"), "adult",
                 Progress.silent());
         assertFalse(Arrays.equals(params(model), params(otherSeed)));
     }

@@ -1,5 +1,6 @@
 package io.sparksynth.train;
 
+import io.sparksynth.workflow.Workflow;
 import io.sparksynth.SynthException;
 import io.sparksynth.TestSpark;
 import io.sparksynth.config.SynthConfig;
@@ -33,16 +34,16 @@ class CheckpointResumeTest {
         Dataset<Row> data = spark.read().parquet("data/eustock_losses.parquet");
         String checkpoint = dir.resolve("model.checkpoint").toString();
 
-        GanModel whole = ModelTrainer.fit(spark, data, TestSpark.quickConfig("train.epochs=4"), "eustock",
+        GanModel whole = Workflow.fit(data, TestSpark.quickConfig("train.epochs=4"), "eustock",
                 Progress.silent());
 
         // the "killed" run: stops after epoch 2, having saved its state there
-        ModelTrainer.fit(spark, data, TestSpark.quickConfig("train.epochs=2", "train.checkpoint-every=2"), "eustock",
+        Workflow.fit(data, TestSpark.quickConfig("train.epochs=2", "train.checkpoint-every=2"), "eustock",
                 Progress.silent(), checkpoint, false);
         assertTrue(Files.exists(dir.resolve("model.checkpoint/state.bin")), "checkpoint written at epoch 2");
 
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        GanModel resumed = ModelTrainer.fit(spark, data, TestSpark.quickConfig("train.epochs=4",
+        GanModel resumed = Workflow.fit(data, TestSpark.quickConfig("train.epochs=4",
                 "train.checkpoint-every=2"), "eustock", new Progress(new PrintStream(console, true)), checkpoint, true);
         assertTrue(console.toString().contains("resuming after epoch 2"), console.toString());
 
@@ -63,10 +64,10 @@ class CheckpointResumeTest {
         SparkSession spark = TestSpark.session();
         Dataset<Row> data = spark.read().parquet("data/eustock_losses.parquet");
         String checkpoint = dir.resolve("model.checkpoint").toString();
-        ModelTrainer.fit(spark, data, TestSpark.quickConfig("train.epochs=1", "train.checkpoint-every=1"), "eustock",
+        Workflow.fit(data, TestSpark.quickConfig("train.epochs=1", "train.checkpoint-every=1"), "eustock",
                 Progress.silent(), checkpoint, false);
         SynthConfig other = TestSpark.quickConfig("train.epochs=2", "seed=7");
-        SynthException e = assertThrows(SynthException.class, () -> ModelTrainer.fit(spark, data, other, "eustock",
+        SynthException e = assertThrows(SynthException.class, () -> Workflow.fit(data, other, "eustock",
                 Progress.silent(), checkpoint, true));
         assertEquals(2, e.exitCode());
         assertTrue(e.getMessage().contains(checkpoint), e.getMessage());

@@ -1,5 +1,6 @@
 package io.sparksynth.train;
 
+import io.sparksynth.workflow.Workflow;
 import io.sparksynth.TestSpark;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.ColumnSpec;
@@ -75,9 +76,9 @@ class ParameterAveragingTest {
     void moreWorkersIsADifferentButStillDeterministicTraining() {
         SparkSession spark = TestSpark.session();
         Dataset<Row> raw = spark.read().parquet("data/eustock_losses.parquet");
-        float[] two = params(ModelTrainer.fit(spark, raw, TestSpark.quickConfig(), "eu", Progress.silent()));
-        float[] twoAgain = params(ModelTrainer.fit(spark, raw, TestSpark.quickConfig(), "eu", Progress.silent()));
-        float[] one = params(ModelTrainer.fit(spark, raw, TestSpark.quickConfig("train.workers=1"), "eu",
+        float[] two = params(Workflow.fit(raw, TestSpark.quickConfig(), "eu", Progress.silent()));
+        float[] twoAgain = params(Workflow.fit(raw, TestSpark.quickConfig(), "eu", Progress.silent()));
+        float[] one = params(Workflow.fit(raw, TestSpark.quickConfig("train.workers=1"), "eu",
                 Progress.silent()));
         assertArrayEquals(two, twoAgain);
         assertFalse(java.util.Arrays.equals(two, one));

@@ -1,4 +1,4 @@
-package io.sparksynth.report;
+package io.sparksynth.evaluate;
 
 import io.sparksynth.data.ValueCounts;
 import io.sparksynth.preprocess.FitSample;
@@ -33,34 +33,26 @@ import static org.apache.spark.sql.functions.struct;
  * error 1e-3) for the cumulative plots, one grouped count per table for all histograms, category
  * shares from the value counts, and PCA fitted on a bounded real sample.
  */
-public final class PlotComputer {
+final class PlotComputer {
     static final int HISTOGRAM_BINS = 30;
     static final int CDF_POINTS = 101;
     static final int MAX_BARS = 15;
-    public static final int PCA_FIT_ROWS = 5000;
-    public static final int PCA_PLOT_ROWS = 1000;
-
-    /** Builds the Spark ML feature stages for PCA (shared with the learned metrics). */
-    public interface FeatureStages {
-        Dataset<Row> prepare(Dataset<Row> data);
-
-        List<PipelineStage> stages();
-    }
+    static final int PCA_FIT_ROWS = 5000;
+    static final int PCA_PLOT_ROWS = 1000;
 
     private PlotComputer() {
     }
 
-    public static PlotData compute(Dataset<Row> real, Dataset<Row> synth, List<String> names, boolean[] continuous,
-                                   Map<String, double[]> ranges, Map<String, ValueCounts.Top> realCounts,
-                                   Map<String, ValueCounts.Top> synthCounts,
-                                   FeatureStages features, long seed) {
+    /**
+     * @param realStats the real describe rows: histogram ranges
+     * @param realCounts value counts of the real categorical columns (and synthCounts of the synthetic ones)
+     */
+    static PlotData compute(Dataset<Row> real, Dataset<Row> synth, Columns columns,
+                            Map<String, ColumnSummary> realStats, Map<String, ValueCounts.Top> realCounts,
+                            Map<String, ValueCounts.Top> synthCounts, long seed) {
         PlotData out = PlotData.empty();
-        List<String> cont = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            if (continuous[i]) {
-                cont.add(names.get(i));
-            }
-        }
+        List<String> cont = columns.continuousNames();
+        Map<String, double[]> ranges = ranges(cont, realStats);
         if (!cont.isEmpty()) {
             double[] probs = new double[CDF_POINTS];
             for (int i = 0; i < CDF_POINTS; i++) {
@@ -83,27 +75,36 @@ public final class PlotComputer {
                 out.histograms().put(c, new double[][]{centres, normalise(hr.get(c)), normalise(hs.get(c))});
             }
         }
-        for (int i = 0; i < names.size(); i++) {
-            if (!continuous[i]) {
-                out.bars().put(names.get(i), bars(realCounts.get(names.get(i)), synthCounts.get(names.get(i))));
-            }
+        for (String c : columns.categoricalNames()) {
+            out.bars().put(c, bars(realCounts.get(c), synthCounts.get(c)));
         }
-        return pca(real, synth, features, seed, out);
+        return pca(real, synth, columns, seed, out);
     }
 
-    private static PlotData pca(Dataset<Row> real, Dataset<Row> synth, FeatureStages features, long seed,
-                                PlotData partial) {
+    /** Histogram range per continuous column: the real min to max (a constant column gets a unit range). */
+    private static Map<String, double[]> ranges(List<String> cont, Map<String, ColumnSummary> realStats) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String c : cont) {
+            ColumnSummary.Continuous s = (ColumnSummary.Continuous) realStats.get(c);
+            out.put(c, new double[]{s.min(), s.max() > s.min() ? s.max() : s.min() + 1});
+        }
+        return out;
+    }
+
+    /** PCA on standardised continuous columns and one-hot categories, as the distance metrics see rows. */
+    private static PlotData pca(Dataset<Row> real, Dataset<Row> synth, Columns columns, long seed, PlotData partial) {
         long nReal = real.count();
         long nSynth = synth.count();
-        List<PipelineStage> stages = new ArrayList<>(features.stages());
+        List<PipelineStage> stages = new ArrayList<>(Features.stages(columns, null, true));
         stages.add(new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true));
         stages.add(new PCA().setInputCol("scaled").setOutputCol("pc").setK(2));
-        Dataset<Row> fitRows = features.prepare(FitSample.byHash(real, (double) PCA_FIT_ROWS / nReal, seed));
+        Dataset<Row> fitRows = Features.prepare(FitSample.byHash(real, (double) PCA_FIT_ROWS / nReal, seed), columns,
+                null);
         PipelineModel model = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(fitRows);
-        double[][] r = project(model, features.prepare(FitSample.byHash(real, (double) PCA_PLOT_ROWS / nReal,
-                seed + 1)));
-        double[][] s = project(model, features.prepare(FitSample.byHash(synth, (double) PCA_PLOT_ROWS / nSynth,
-                seed + 1)));
+        double[][] r = project(model, Features.prepare(FitSample.byHash(real, (double) PCA_PLOT_ROWS / nReal,
+                seed + 1), columns, null));
+        double[][] s = project(model, Features.prepare(FitSample.byHash(synth, (double) PCA_PLOT_ROWS / nSynth,
+                seed + 1), columns, null));
         org.apache.spark.ml.feature.PCAModel pca = (org.apache.spark.ml.feature.PCAModel)
                 model.stages()[model.stages().length - 1];
         return new PlotData(partial.cdf(), partial.histograms(), partial.bars(), r, s,

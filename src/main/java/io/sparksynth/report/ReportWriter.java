@@ -1,33 +1,31 @@
-package io.sparksynth.evaluate;
+package io.sparksynth.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sparksynth.evaluate.EvaluationResult;
+import io.sparksynth.evaluate.QualityGate;
 import io.sparksynth.io.AtomicOutput;
-import io.sparksynth.report.HtmlReport;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.conf.Configuration;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 
 /** Writes the report directory atomically: metrics.json, describe.txt, report.html and plots/*.png. */
 public final class ReportWriter {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ReportWriter() {
     }
 
-    public static void write(Configuration hadoop, String dir, Evaluator.Result result) {
+    /** @param gate the quality gate's checks, shown on the page (why a table was not published); empty for none */
+    public static void write(Configuration hadoop, String dir, EvaluationResult result, List<QualityGate.Check> gate) {
         try (AtomicOutput out = AtomicOutput.begin(hadoop, dir)) {
             out.fs().mkdirs(out.temp());
-            out.writeText("metrics.json", JSON.writeValueAsString(result.metrics()));
+            out.writeText("metrics.json", result.metrics().toJson());
             String table = DescribeTable.render(result);
             String summary = DescribeTable.summary(result);
             out.writeText("describe.txt", table + "\n" + summary);
-            HtmlReport.Page page = HtmlReport.render(result.metrics(), summary, table, result.plots(),
-                    result.history());
+            HtmlReport.Page page = HtmlReport.render(result, summary, table, gate);
             out.writeText("report.html", page.html());
             for (Map.Entry<String, byte[]> img : page.images().entrySet()) {
                 try (FSDataOutputStream o = out.fs().create(new Path(out.temp(), "plots/" + img.getKey()), true)) {

@@ -1,4 +1,4 @@
-package io.sparksynth.report;
+package io.sparksynth.evaluate;
 
 import java.util.LinkedHashMap;
 import java.util.List;

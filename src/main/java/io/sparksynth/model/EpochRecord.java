@@ -1,4 +1,4 @@
-package io.sparksynth.train;
+package io.sparksynth.model;
 
 import java.io.Serializable;
 

@@ -1,0 +1,65 @@
+package io.sparksynth.evaluate;
+
+import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.data.SchemaInspector;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.apache.spark.sql.functions.col;
+
+/** The compared columns, in table order, with the selections every metric needs. */
+record Columns(List<ColumnSpec> specs) {
+    Columns {
+        specs = List.copyOf(specs);
+    }
+
+    int size() {
+        return specs.size();
+    }
+
+    ColumnSpec get(int i) {
+        return specs.get(i);
+    }
+
+    String name(int i) {
+        return specs.get(i).name();
+    }
+
+    boolean continuous(int i) {
+        return specs.get(i).continuous();
+    }
+
+    int indexOf(String name) {
+        for (int i = 0; i < specs.size(); i++) {
+            if (specs.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    List<String> names() {
+        return names(s -> true);
+    }
+
+    List<String> continuousNames() {
+        return names(ColumnSpec::continuous);
+    }
+
+    List<String> categoricalNames() {
+        return names(s -> !s.continuous());
+    }
+
+    private List<String> names(Predicate<ColumnSpec> which) {
+        return specs.stream().filter(which).map(ColumnSpec::name).toList();
+    }
+
+    /** The data reduced to these columns, in this order. */
+    Dataset<Row> select(Dataset<Row> data) {
+        return data.select(specs.stream().map(s -> col(SchemaInspector.quote(s.name()))).toArray(Column[]::new));
+    }
+}

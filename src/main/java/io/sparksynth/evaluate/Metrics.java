@@ -1,0 +1,98 @@
+package io.sparksynth.evaluate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.sparksynth.io.Json;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code evaluate} measures, as written to metrics.json (the keys are the contract's:
+ * snake case of the component names). Optional parts (ML efficacy and augmentation need a target,
+ * privacy the training rows) are null and left out of the file.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Metrics(RowCounts rows, double columnShapes, double columnPairTrends, double correlationMad,
+                      Map<String, ColumnScore> columns, Map<String, PairScore> columnPairs,
+                      CorrelationMatrices correlation, double detectionAuc, DetectionScores detection,
+                      MlEfficacyScores mlEfficacy, AugmentationCurve augmentation, PrivacyScores privacy,
+                      Estimation estimation) {
+
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    public record RowCounts(long real, long synthetic) {
+    }
+
+    /**
+     * One column: its describe rows and its scores. {@code ks} and {@code rangeCoverage} are set
+     * for continuous columns, {@code tvd} and {@code categoryCoverage} for categorical ones.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ColumnScore(String kind, ColumnSummary real, ColumnSummary synthetic, Double ks, Double tvd,
+                              Double rangeCoverage, Double categoryCoverage, double shape, double nullSimilarity) {
+        /** KS for a continuous column, TVD for a categorical one: the distance behind {@link #shape}. */
+        public double distance() {
+            return ks != null ? ks : tvd;
+        }
+
+        /** Range coverage (continuous) or category coverage (categorical). */
+        public double coverage() {
+            return rangeCoverage != null ? rangeCoverage : categoryCoverage;
+        }
+    }
+
+    /**
+     * One column pair: Pearson r on both sides for two continuous columns ({@code metric} =
+     * "correlation"), or the real Cramer's V of the contingency table ("contingency").
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PairScore(String metric, Double real, Double synthetic, Double cramersVReal, double score) {
+    }
+
+    /** Pearson correlation matrices over the continuous columns, in {@code columns} order. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record CorrelationMatrices(List<String> columns, double[][] real, double[][] synthetic,
+                                      double[][] absDifference) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DetectionScores(long rowsPerSide, double gbtAuc, double logisticAuc) {
+    }
+
+    /** TRTR and TSTR scores: macro F1 and accuracy for a categorical target, R^2 for a numeric one. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record MlEfficacyScores(String target, String task, String learner, long rowsTrain, long rowsHoldout,
+                                   Double trtrF1, Double tstrF1, Double trtrAccuracy, Double tstrAccuracy,
+                                   Double trtrR2, Double tstrR2) {
+        public boolean classification() {
+            return trtrF1 != null;
+        }
+    }
+
+    /** The MNIST paper's experiment: the learner on k real rows alone and with k synthetic rows added. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record AugmentationCurve(String metric, int syntheticPerRealRow, List<Long> realRows,
+                                    List<Double> realOnly, List<Double> realPlusSynthetic) {
+    }
+
+    /** Exact copies and distances to the closest training row; the holdout figures need a holdout. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PrivacyScores(double exactMatchRate, int dcrQueryRows, double dcrSynthP5, double dcrSynthMedian,
+                                Double dcrHoldoutP5, Double dcrHoldoutMedian) {
+    }
+
+    /** Which figures are exact and which estimated, and from how many rows. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Estimation(String ks, String tvd, String quartiles, String pairBins, int learnedMetricsSampleRows,
+                             String dcr, String pca) {
+    }
+}

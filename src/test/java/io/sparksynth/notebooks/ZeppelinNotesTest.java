@@ -35,10 +35,16 @@ class ZeppelinNotesTest {
     /** The part of ZeppelinContext the notes use. */
     public static final class Z {
         public int shown;
+        /** The columns listed by the last describe table shown (Reports.describe has a "column" field). */
+        public List<String> describedColumns = List.of();
 
         public void show(Dataset<?> df) {
             df.show(50, false);
             shown++;
+            if (Arrays.asList(df.columns()).contains("column")) {
+                describedColumns = df.select("column").distinct().collectAsList().stream()
+                        .map(r -> r.getString(0)).toList();
+            }
         }
     }
 
@@ -91,7 +97,14 @@ class ZeppelinNotesTest {
                             + tail(replOut.toString()) + tail(printed));
                     if (printed.contains("%html ")) {
                         html++;
-                        assertTrue(printed.contains("data-check"), "the %html output is the report page");
+                        // the page of the note's own evaluation: every described column, a figure for each
+                        assertTrue(z.describedColumns.size() >= 4, "the describe table was shown before the page");
+                        for (String c : z.describedColumns) {
+                            assertTrue(printed.contains(">" + c + "<") || printed.contains(c + " "),
+                                    "the report page covers column " + c);
+                        }
+                        int images = printed.split("data:image/png;base64,").length - 1;
+                        assertTrue(images >= z.describedColumns.size() + 4, "figures on the page: " + images);
                     }
                     spark0++;
                 } else if (text.startsWith("%sql")) {

@@ -72,8 +72,7 @@ public class GanSynthesizer extends Estimator<GanSynthesizerModel> implements Ga
     /** Learns from every row of {@code dataset} (split off a holdout first, e.g. with {@code Split.of}). */
     @Override
     public GanSynthesizerModel fit(Dataset<?> dataset) {
-        @SuppressWarnings("unchecked")
-        Dataset<Row> rows = (Dataset<Row>) dataset;
+        Dataset<Row> rows = dataset.toDF();
         GanModel model = Workflow.fit(rows, config(), "dataset (Spark ML fit)", Progress.console());
         return copyValues(new GanSynthesizerModel(uid, model), ParamMap.empty()).setParent(this);
     }

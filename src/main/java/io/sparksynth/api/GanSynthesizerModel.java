@@ -111,9 +111,8 @@ public class GanSynthesizerModel extends Model<GanSynthesizerModel> implements G
         };
     }
 
-    @SuppressWarnings("unchecked")
     private static <T> String encode(ParamPair<T> p) {
-        return ((Param<T>) p.param()).jsonEncode(p.value());
+        return p.param().jsonEncode(p.value());
     }
 
     @Override
@@ -145,12 +144,15 @@ public class GanSynthesizerModel extends Model<GanSynthesizerModel> implements G
                         throw SynthException.input(path + "/" + METADATA + " names param '" + e.getKey()
                                 + "', which this version does not have: save the model again with this version");
                     }
-                    Param<Object> p = (Param<Object>) loaded.getParam(e.getKey());
-                    loaded.set(p, p.jsonDecode(e.getValue()));
+                    decodeInto(loaded, loaded.getParam(e.getKey()), e.getValue());
                 }
                 return loaded;
             }
         };
+    }
+
+    private static <T> void decodeInto(GanSynthesizerModel m, Param<T> param, String json) {
+        m.set(param, param.jsonDecode(json));
     }
 
     public static GanSynthesizerModel load(String path) {

@@ -152,36 +152,41 @@ public interface GanSynthesizerParams extends Params {
     default int getEpochs() { return (Integer) getOrDefault(epochs()); }
 
     /** Sets every bound param's default from {@code cfg}, and the two unbound ones to "none". */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     default void setDefaultsFrom(SynthConfig cfg) {
         Config c = ConfigFactory.parseString(cfg.render());
         setDefault(conf(), "");
         setDefault(overrides(), new String[0]);
-        for (Binding b : declared().bindings) {
-            setDefault(b.param(), b.read().apply(c));
-        }
+        declared().bindings.forEach(b -> defaultFrom(b, c));
     }
 
     /** Sets every bound param to its value in {@code cfg} (a model read back from its config). */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     default void setFrom(SynthConfig cfg) {
         Config c = ConfigFactory.parseString(cfg.render());
-        for (Binding b : declared().bindings) {
-            set(b.param(), b.read().apply(c));
-        }
+        declared().bindings.forEach(b -> setFrom(b, c));
+    }
+
+    private <T> void defaultFrom(Binding<T> b, Config c) {
+        setDefault(b.param(), b.read().apply(c));
+    }
+
+    private <T> void setFrom(Binding<T> b, Config c) {
+        set(b.param(), b.read().apply(c));
+    }
+
+    private <T> String overrideOf(Binding<T> b) {
+        return b.override(getOrDefault(b.param()));
     }
 
     /**
      * The effective configuration: the conf file (or defaults), then the params set explicitly,
      * then {@code overrides}. Params left at their default do not override the file.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     default SynthConfig config() {
         String file = getOrDefault(conf());
         List<String> o = new ArrayList<>();
-        for (Binding b : declared().bindings) {
+        for (Binding<?> b : declared().bindings) {
             if (isSet(b.param())) {
-                o.add(b.override(getOrDefault(b.param())));
+                o.add(overrideOf(b));
             }
         }
         o.addAll(Arrays.asList(getOrDefault(overrides())));

@@ -176,7 +176,7 @@ class GeneratorGradientTest {
                     "d generator loss / d parameter " + i + " (largest gradient " + largest + ")");
             checked++;
         }
-        assertTrue(checked == 12, "enough parameters away from ReLU kinks: " + checked + ", skipped " + skipped);
+        assertEquals(12, checked, "parameters away from ReLU kinks (" + skipped + " skipped)");
     }
 
     /** Runs GanStep's generator step at given generator parameters, always with the same draws. */

@@ -150,7 +150,7 @@ public final class GanStep {
         float[] gradRaw = activation.backward(fake.act, gradAct, batch, options.gumbelTau());
         loss /= packed;
         if (c > 0) {
-            loss += conditionLoss(fake, gradRaw);
+            loss += conditionLoss(sampler.blocks(), fake.raw, fake.column, fake.slot, batch, width, gradRaw);
         }
         lossGenerator = loss;
         // the generator still holds its layer inputs from generate(rng, true)
@@ -158,24 +158,31 @@ public final class GanStep {
         apply(generator, g, iteration);
     }
 
-    /** Cross-entropy of each row's conditioned choice block against its condition (CTGAN). */
-    private double conditionLoss(Fake fake, float[] gradRaw) {
+    /**
+     * Cross-entropy of each row's conditioned choice block against its condition (CTGAN), averaged
+     * over the {@code rows}; adds its gradient with respect to the raw outputs to {@code gradRaw}.
+     * Static so that a test can check the gradient against finite differences of the loss.
+     *
+     * @param blocks the condition blocks, indexed by {@code column[i]}; {@code slot[i]} is the chosen slot
+     */
+    static double conditionLoss(List<Block> blocks, float[] raw, int[] column, int[] slot, int rows, int width,
+                                float[] gradRaw) {
         double loss = 0;
         double[] p = new double[64];
-        for (int i = 0; i < batch; i++) {
-            Block b = sampler.blocks().get(fake.column[i]);
+        for (int i = 0; i < rows; i++) {
+            Block b = blocks.get(column[i]);
             if (p.length < b.width()) {
                 p = new double[b.width()];
             }
             int o = i * width + b.offset();
-            OutputActivation.probabilities(fake.raw, o, b.width(), p);
-            int k = fake.slot[i];
+            OutputActivation.probabilities(raw, o, b.width(), p);
+            int k = slot[i];
             loss -= Math.log(p[k] + 1e-12);
             for (int q = 0; q < b.width(); q++) {
-                gradRaw[o + q] += (float) ((p[q] - (q == k ? 1 : 0)) / batch);
+                gradRaw[o + q] += (float) ((p[q] - (q == k ? 1 : 0)) / rows);
             }
         }
-        return loss / batch;
+        return loss / rows;
     }
 
     private record Fake(float[] raw, float[] act, float[] cond, int[] column, int[] slot) {

@@ -139,8 +139,8 @@ class GeneratorGradientTest {
         TrainingSpec spec = TrainingSpec.of("fd", o, 8, 23, t);
         MultiLayerNetwork generator = withPlainGradientDescent(spec.newGenerator());
         MultiLayerNetwork discriminator = spec.newDiscriminator();
-        GanStep step = new GanStep(generator, discriminator, o, spec.activation(), spec.sampler(), t.width(), 8, rows,
-                count);
+        GanStep step = new GanStep(generator, discriminator, o, spec.layout().activation(), spec.layout().sampler(),
+                t.width(), 8, rows, count);
         Probe probe = new Probe(step, generator, discriminator, 29);
         INDArray p0 = generator.params().dup();
 

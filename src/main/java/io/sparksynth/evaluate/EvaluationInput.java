@@ -20,9 +20,4 @@ import java.util.List;
  */
 public record EvaluationInput(Dataset<Row> reference, Dataset<Row> synthetic, Dataset<Row> train, Dataset<Row> holdout,
                               List<ColumnSpec> specs, EvaluateOptions options, long seed, List<EpochRecord> history) {
-
-    public EvaluationInput(Dataset<Row> reference, Dataset<Row> synthetic, Dataset<Row> train, Dataset<Row> holdout,
-                           List<ColumnSpec> specs, EvaluateOptions options, long seed) {
-        this(reference, synthetic, train, holdout, specs, options, seed, List.of());
-    }
 }

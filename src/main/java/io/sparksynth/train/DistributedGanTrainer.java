@@ -30,15 +30,8 @@ public final class DistributedGanTrainer {
     }
 
     /**
-     * @param encoded rows encoded by the table transform, one partition per worker, persisted
-     * @param rows    number of encoded rows
-     */
-    public static Result train(JavaRDD<float[]> encoded, long rows, TrainingSpec spec, TrainOptions options,
-                               Progress progress) {
-        return train(encoded, rows, spec, options, progress, null, null);
-    }
-
-    /**
+     * @param encoded    rows encoded by the table transform, one partition per worker, persisted
+     * @param rows       number of encoded rows
      * @param checkpoint where to save state every few epochs (null: none)
      * @param resume     state to continue from (null: start afresh)
      */

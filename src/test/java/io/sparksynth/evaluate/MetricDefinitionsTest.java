@@ -98,7 +98,7 @@ class MetricDefinitionsTest {
         SynthConfig cfg = SynthConfig.load(null, List.of("evaluate.sample-rows=2000"));
 
         Metrics same = Evaluator.evaluate(new EvaluationInput(realDf, realDf, realDf, null, specs,
-                cfg.evaluate, 1), Progress.silent()).metrics();
+                cfg.evaluate, 1, List.of()), Progress.silent()).metrics();
         assertEquals(1.0, same.columnShapes(), 1e-12);
         assertEquals(1.0, same.columnPairTrends(), 1e-12);
         assertEquals(0.0, same.correlationMad(), 1e-12);
@@ -107,7 +107,7 @@ class MetricDefinitionsTest {
         assertEquals(0.0, same.privacy().dcrSynthP5(), 1e-12);
 
         Metrics shuf = Evaluator.evaluate(new EvaluationInput(realDf, shufDf, realDf, null, specs,
-                cfg.evaluate, 1), Progress.silent()).metrics();
+                cfg.evaluate, 1, List.of()), Progress.silent()).metrics();
         assertEquals(1.0, shuf.columnShapes(), 1e-12, "shuffling keeps every marginal");
         assertTrue(shuf.columnPairTrends() < 0.8, "pair trends drop: " + shuf.columnPairTrends());
         assertTrue(shuf.correlationMad() > 0.9, "r(a,b) ~ 1 becomes ~ 0");

@@ -71,9 +71,11 @@ public final class ModelTrainer {
             result.generator().applyTo(g);
             result.discriminator().applyTo(d);
 
+            // the transform's specs: nullability as the fitted rows have it, not as the input schema declares
             ModelProvenance provenance = new ModelProvenance(ModelProvenance.FORMAT, Instant.now().toString(), source,
-                    rows, config.holdout, config.seed, columnsOf(specs), transform.width(), spec.layout().conditionWidth(),
-                    workers, result.history().size(), (System.nanoTime() - t0) / 1e9, Versions.all(spark));
+                    rows, config.holdout, config.seed, columnsOf(transform.specs()), transform.width(),
+                    spec.layout().conditionWidth(), workers, result.history().size(), (System.nanoTime() - t0) / 1e9,
+                    Versions.all(spark));
             return new GanModel(transform, config, g, d, result.history(), provenance);
         } finally {
             encoded.unpersist(false);

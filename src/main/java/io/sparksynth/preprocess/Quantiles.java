@@ -21,16 +21,20 @@ final class Quantiles {
         return p;
     }
 
-    /** The rank of x in [0, 1]; a value on a flat run of the table gets the middle of the run. */
+    /**
+     * The rank of x in [0, 1]; a value on a flat run of the table gets the middle of the run, also
+     * when the run is at either end (a repeated minimum must not be pushed to the tanh's -1, which
+     * the generator can only approach).
+     */
     static double cdf(List<Double> q, double x) {
         int m = q.size();
-        if (x <= q.get(0)) {
+        if (x < q.get(0)) {
             return 0;
         }
-        if (x >= q.get(m - 1)) {
+        if (x > q.get(m - 1)) {
             return 1;
         }
-        int lo = 0;
+        int lo = -1; // as if q[-1] = -infinity, so that a run starting at index 0 is found
         int hi = m - 1;
         while (hi - lo > 1) { // q[lo] < x <= q[hi]... find first index with q >= x
             int mid = (lo + hi) >>> 1;

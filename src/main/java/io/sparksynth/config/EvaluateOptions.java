@@ -1,13 +1,11 @@
 package io.sparksynth.config;
 
-import com.typesafe.config.Config;
-
 import java.io.Serializable;
 
 /** Evaluation settings. */
 public record EvaluateOptions(String target, int sampleRows, double pairMinCorrelation,
                               double pairMinCramersV) implements Serializable {
-    static EvaluateOptions from(Config c) {
+    static EvaluateOptions from(Section c) {
         EvaluateOptions e = new EvaluateOptions(c.getString("target"), c.getInt("sample-rows"),
                 c.getDouble("pair-min-correlation"), c.getDouble("pair-min-cramers-v"));
         SynthConfig.check(e.sampleRows >= 100, "evaluate.sample-rows", "must be at least 100");

@@ -1,7 +1,5 @@
 package io.sparksynth.config;
 
-import com.typesafe.config.Config;
-
 import java.io.Serializable;
 import java.util.List;
 
@@ -11,7 +9,7 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                          double discriminatorLearningRate, double adamBeta1, double adamBeta2,
                          int discriminatorSteps, double labelSmoothing, int pac, boolean conditional,
                          double gumbelTau) implements Serializable {
-    static GanOptions from(Config c) {
+    static GanOptions from(Section c) {
         String act = c.getString("discriminator-activation");
         SynthConfig.check(act.equals("relu") || act.equals("leakyrelu"), "gan.discriminator-activation",
                 "must be \"relu\" or \"leakyrelu\", not \"" + act + "\"");

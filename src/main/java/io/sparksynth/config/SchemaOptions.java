@@ -1,14 +1,12 @@
 package io.sparksynth.config;
 
-import com.typesafe.config.Config;
-
 import java.io.Serializable;
 import java.util.List;
 
 /** How columns are classified and which are left out. */
 public record SchemaOptions(List<String> categorical, List<String> continuous, List<String> exclude,
                             int integerCategoricalMaxDistinct, boolean failOnUnsupported) implements Serializable {
-    static SchemaOptions from(Config c) {
+    static SchemaOptions from(Section c) {
         String unsupported = c.getString("unsupported");
         SynthConfig.check(unsupported.equals("exclude") || unsupported.equals("fail"),
                 "schema.unsupported", "must be \"exclude\" or \"fail\", not \"" + unsupported + "\"");

@@ -1,14 +1,12 @@
 package io.sparksynth.config;
 
-import com.typesafe.config.Config;
-
 import java.io.Serializable;
 
 /** The distributed training schedule. */
 public record TrainOptions(int epochs, int batchSize, int workers, int averagingFrequency,
                            int earlyStoppingPatience, double earlyStoppingMinDelta, int logEvery,
                            double generatorEma, int checkpointEvery) implements Serializable {
-    static TrainOptions from(Config c) {
+    static TrainOptions from(Section c) {
         TrainOptions t = new TrainOptions(c.getInt("epochs"), c.getInt("batch-size"), c.getInt("workers"),
                 c.getInt("averaging-frequency"), c.getInt("early-stopping-patience"),
                 c.getDouble("early-stopping-min-delta"), c.getInt("log-every"),

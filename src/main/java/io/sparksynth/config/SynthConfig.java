@@ -57,6 +57,8 @@ public final class SynthConfig implements Serializable {
         this.evaluate = EvaluateOptions.from(Section.of(c, "evaluate"));
         this.rendered = c.root().render(ConfigRenderOptions.concise().setFormatted(true));
         check(holdout >= 0 && holdout < 1, "split.holdout", "must be in [0, 1)");
+        check(generateRows >= 0, "generate.rows", "must be 0 (as many as the training rows) or positive");
+        check(generatePartitions >= 0, "generate.partitions", "must be 0 (default parallelism) or positive");
     }
 
     /** Defaults only. */

@@ -178,7 +178,8 @@ class SynthConfigTest {
 
     @Test
     void substitutionsResolveAgainstEverythingSet(@TempDir Path dir) throws Exception {
-        Path file = Files.writeString(dir.resolve("sub.conf"), "input = \"data/x.parquet\"\noutput = ${input}\"-out\"\n");
+        Path file = Files.writeString(dir.resolve("sub.conf"),
+                "input = \"data/x.parquet\"\noutput = ${input}\"-out\"\n");
         SynthConfig c = SynthConfig.load(file.toString(), List.of("gan.noise-dim=${gan.pac}", "gan.pac=10"));
         assertEquals("data/x.parquet-out", c.output);
         assertEquals(10, c.gan.noiseDim());
@@ -250,10 +251,13 @@ class SynthConfigTest {
             "gan.noise-dim=abc | gan.noise-dim", "gan.noise-dim=1.5 | gan.noise-dim",
             "gan.noise-dim=\"1.5\" | gan.noise-dim", "gan.noise-dim=2147483648 | gan.noise-dim",
             "gan.noise-dim=null | gan.noise-dim", "gan.noise-dim=[64] | gan.noise-dim",
-            "train.epochs=1e10 | train.epochs", "gan.conditional=maybe | gan.conditional", "gan.conditional=1 | gan.conditional",
+            "train.epochs=1e10 | train.epochs", "gan.conditional=maybe | gan.conditional",
+            "gan.conditional=1 | gan.conditional",
             "gan.gumbel-tau=NaN | gan.gumbel-tau", "gan.gumbel-tau=Infinity | gan.gumbel-tau",
             "train.early-stopping-min-delta=Infinity | train.early-stopping-min-delta",
-            "seed=abc | seed", "seed=1.5 | seed", "seed=null | seed", "generate.rows=1e30 | generate.rows",
+            "seed=abc | seed", "seed=1.5 | seed", "seed=null | seed", "generate.rows=2.5 | generate.rows",
+            "generate.rows=1e30 | generate.rows", "generate.partitions=1.5 | generate.partitions",
+            "transform.max-modes=\"2.5\" | transform.max-modes",
             "input=[1] | input", "input=null | input", "evaluate.target=null | evaluate.target",
             "gan=5 | gan", "split=0.2 | split",
             // unknown keys

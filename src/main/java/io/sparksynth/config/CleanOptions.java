@@ -1,14 +1,12 @@
 package io.sparksynth.config;
 
-import com.typesafe.config.Config;
-
 import java.io.Serializable;
 import java.util.List;
 
 /** Opt-in cleaning; the defaults reproduce values exactly as the input spells them. */
 public record CleanOptions(boolean trimStrings, List<String> missingMarkers, boolean failOnNonFinite,
                            List<Double> clipQuantiles) implements Serializable {
-    static CleanOptions from(Config c) {
+    static CleanOptions from(Section c) {
         String nonFinite = c.getString("non-finite");
         SynthConfig.check(nonFinite.equals("null") || nonFinite.equals("fail"),
                 "clean.non-finite", "must be \"null\" or \"fail\", not \"" + nonFinite + "\"");

@@ -1,7 +1,5 @@
 package io.sparksynth.config;
 
-import com.typesafe.config.Config;
-
 import java.io.Serializable;
 import java.util.List;
 
@@ -11,7 +9,7 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                          double discriminatorLearningRate, double adamBeta1, double adamBeta2,
                          int discriminatorSteps, double labelSmoothing, int pac, boolean conditional,
                          double gumbelTau) implements Serializable {
-    static GanOptions from(Config c) {
+    static GanOptions from(Section c) {
         String act = c.getString("discriminator-activation");
         SynthConfig.check(act.equals("relu") || act.equals("leakyrelu"), "gan.discriminator-activation",
                 "must be \"relu\" or \"leakyrelu\", not \"" + act + "\"");
@@ -32,8 +30,11 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
         SynthConfig.check(g.labelSmoothing >= 0 && g.labelSmoothing < 0.5, "gan.label-smoothing", "must be in [0, 0.5)");
         SynthConfig.check(g.pac >= 1, "gan.pac", "must be at least 1");
         SynthConfig.check(g.gumbelTau > 0, "gan.gumbel-tau", "must be positive");
-        SynthConfig.check(g.generatorLearningRate > 0 && g.discriminatorLearningRate > 0,
-                "gan.*-learning-rate", "must be positive");
+        SynthConfig.check(g.generatorLearningRate > 0, "gan.generator-learning-rate", "must be positive");
+        SynthConfig.check(g.discriminatorLearningRate > 0, "gan.discriminator-learning-rate", "must be positive");
+        // Adam's moment decays: 1 would never forget the first gradient, above 1 diverges
+        SynthConfig.check(g.adamBeta1 >= 0 && g.adamBeta1 < 1, "gan.adam-beta1", "must be in [0, 1)");
+        SynthConfig.check(g.adamBeta2 >= 0 && g.adamBeta2 < 1, "gan.adam-beta2", "must be in [0, 1)");
         return g;
     }
 }

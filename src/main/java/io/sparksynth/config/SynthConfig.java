@@ -5,13 +5,18 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 import io.sparksynth.SynthException;
 
 import java.io.File;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -37,20 +42,23 @@ public final class SynthConfig implements Serializable {
     private final String rendered;
 
     private SynthConfig(Config c) {
-        this.input = c.getString("input");
-        this.output = c.getString("output");
-        this.seed = c.getLong("seed");
-        this.holdout = c.getDouble("split.holdout");
-        this.schema = SchemaOptions.from(c.getConfig("schema"));
-        this.clean = CleanOptions.from(c.getConfig("clean"));
-        this.transform = TransformOptions.from(c.getConfig("transform"));
-        this.gan = GanOptions.from(c.getConfig("gan"));
-        this.train = TrainOptions.from(c.getConfig("train"));
-        this.generateRows = c.getLong("generate.rows");
-        this.generatePartitions = c.getInt("generate.partitions");
-        this.evaluate = EvaluateOptions.from(c.getConfig("evaluate"));
+        Section top = Section.root(c);
+        this.input = top.getString("input");
+        this.output = top.getString("output");
+        this.seed = top.getLong("seed");
+        this.holdout = top.getDouble("split.holdout");
+        this.schema = SchemaOptions.from(Section.of(c, "schema"));
+        this.clean = CleanOptions.from(Section.of(c, "clean"));
+        this.transform = TransformOptions.from(Section.of(c, "transform"));
+        this.gan = GanOptions.from(Section.of(c, "gan"));
+        this.train = TrainOptions.from(Section.of(c, "train"));
+        this.generateRows = top.getLong("generate.rows");
+        this.generatePartitions = top.getInt("generate.partitions");
+        this.evaluate = EvaluateOptions.from(Section.of(c, "evaluate"));
         this.rendered = c.root().render(ConfigRenderOptions.concise().setFormatted(true));
         check(holdout >= 0 && holdout < 1, "split.holdout", "must be in [0, 1)");
+        check(generateRows >= 0, "generate.rows", "must be 0 (as many as the training rows) or positive");
+        check(generatePartitions >= 0, "generate.partitions", "must be 0 (default parallelism) or positive");
     }
 
     /** Defaults only. */
@@ -61,7 +69,8 @@ public final class SynthConfig implements Serializable {
     /**
      * Loads a config file (may be null) with overrides of the form {@code key=value}.
      *
-     * @throws SynthException exit 2 for a missing file, a syntax error, an unknown key or a wrong type
+     * @throws SynthException exit 2 for a missing file, a syntax error, an unresolvable substitution, an
+     *                        unknown key, or a value of the wrong type or out of range (named by its key)
      */
     public static SynthConfig load(String file, List<String> overrides) {
         Config reference = ConfigFactory.parseResources(SynthConfig.class.getClassLoader(), "reference.conf",
@@ -84,17 +93,10 @@ public final class SynthConfig implements Serializable {
             Config one = parse(() -> ConfigFactory.parseString(key + " = " + value), "--set " + o);
             user = one.withFallback(user);
         }
+        user = resolve(user, reference);
         rejectUnknownKeys(user, reference);
         rejectWrongTypes(user, reference);
-        Config merged = user.withFallback(reference).resolve();
-        try {
-            return new SynthConfig(merged);
-        } catch (ConfigException.WrongType e) {
-            throw SynthException.usage("config key " + keyOf(e) + " has the wrong type: " + e.getMessage()
-                    + " (see the defaults in reference.conf, listed in the README)");
-        } catch (ConfigException e) {
-            throw SynthException.usage("config error: " + e.getMessage());
-        }
+        return new SynthConfig(user.withFallback(reference).resolve());
     }
 
     private interface ConfigSupplier {
@@ -109,8 +111,17 @@ public final class SynthConfig implements Serializable {
         }
     }
 
+    /** Resolves the ${...} substitutions of the user's values against everything set, as HOCON defines them. */
+    private static Config resolve(Config user, Config fallback) {
+        try {
+            return user.resolveWith(user.withFallback(fallback));
+        } catch (ConfigException e) {
+            throw SynthException.usage("cannot resolve a ${...} substitution: " + e.getMessage());
+        }
+    }
+
     private static void rejectUnknownKeys(Config user, Config reference) {
-        for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
+        for (Map.Entry<String, ConfigValue> e : leaves(user).entrySet()) {
             String key = e.getKey();
             if (!reference.hasPathOrNull(key)) {
                 TreeSet<String> accepted = new TreeSet<>();
@@ -130,12 +141,23 @@ public final class SynthConfig implements Serializable {
         }
     }
 
-    /** A value must convert to the type of its default, checked with its full key for a clear message. */
+    /**
+     * A value must convert to the type of its default, checked with its full key for a clear message.
+     * (Integer ranges and list elements are checked where each section reads them, see {@link Section}.)
+     */
     private static void rejectWrongTypes(Config user, Config reference) {
-        for (Map.Entry<String, ConfigValue> e : user.entrySet()) {
+        for (Map.Entry<String, ConfigValue> e : leaves(user).entrySet()) {
             String key = e.getKey();
+            ConfigValueType expected = reference.getValue(key).valueType();
+            if (e.getValue().valueType() == ConfigValueType.NULL || expected == ConfigValueType.OBJECT) {
+                throw SynthException.usage("config key " + key + " must be "
+                        + (expected == ConfigValueType.OBJECT ? "a section { ... }" : "a "
+                        + expected.name().toLowerCase() + " like its default "
+                        + reference.getValue(key).render(ConfigRenderOptions.concise()))
+                        + ", got " + e.getValue().render(ConfigRenderOptions.concise()));
+            }
             try {
-                switch (reference.getValue(key).valueType()) {
+                switch (expected) {
                     case NUMBER -> user.getDouble(key);
                     case BOOLEAN -> user.getBoolean(key);
                     case LIST -> user.getList(key);
@@ -152,10 +174,23 @@ public final class SynthConfig implements Serializable {
         }
     }
 
-    private static String keyOf(ConfigException e) {
-        String m = e.getMessage();
-        int i = m.indexOf(": ");
-        return i > 0 ? m.substring(0, i) : m;
+    /** Every value the user set, by full key; unlike {@link Config#entrySet()} with its nulls. */
+    private static Map<String, ConfigValue> leaves(Config user) {
+        Map<String, ConfigValue> out = new TreeMap<>();
+        collect(user.root(), new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void collect(ConfigObject object, List<String> path, Map<String, ConfigValue> out) {
+        for (Map.Entry<String, ConfigValue> e : object.entrySet()) {
+            List<String> p = new ArrayList<>(path);
+            p.add(e.getKey());
+            if (e.getValue() instanceof ConfigObject child) {
+                collect(child, p, out);
+            } else {
+                out.put(ConfigUtil.joinPath(p), e.getValue());
+            }
+        }
     }
 
     static void check(boolean ok, String key, String what) {
@@ -174,7 +209,8 @@ public final class SynthConfig implements Serializable {
         Config reference = ConfigFactory.parseResources(SynthConfig.class.getClassLoader(), "reference.conf");
         Config user = ConfigFactory.parseString(rendered);
         for (String o : overrides) {
-            Config one = parse(() -> ConfigFactory.parseString(o), "override " + o);
+            Config one = resolve(parse(() -> ConfigFactory.parseString(o), "override " + o),
+                    user.withFallback(reference));
             rejectUnknownKeys(one, reference);
             rejectWrongTypes(one, reference);
             user = one.withFallback(user);

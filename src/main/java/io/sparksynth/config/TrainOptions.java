@@ -1,14 +1,12 @@
 package io.sparksynth.config;
 
-import com.typesafe.config.Config;
-
 import java.io.Serializable;
 
 /** The distributed training schedule. */
 public record TrainOptions(int epochs, int batchSize, int workers, int averagingFrequency,
                            int earlyStoppingPatience, double earlyStoppingMinDelta, int logEvery,
                            double generatorEma, int checkpointEvery) implements Serializable {
-    static TrainOptions from(Config c) {
+    static TrainOptions from(Section c) {
         TrainOptions t = new TrainOptions(c.getInt("epochs"), c.getInt("batch-size"), c.getInt("workers"),
                 c.getInt("averaging-frequency"), c.getInt("early-stopping-patience"),
                 c.getDouble("early-stopping-min-delta"), c.getInt("log-every"),
@@ -18,6 +16,8 @@ public record TrainOptions(int epochs, int batchSize, int workers, int averaging
         SynthConfig.check(t.workers >= 0, "train.workers", "must be 0 (default parallelism) or positive");
         SynthConfig.check(t.averagingFrequency >= 1, "train.averaging-frequency", "must be at least 1");
         SynthConfig.check(t.earlyStoppingPatience >= 0, "train.early-stopping-patience", "must be >= 0");
+        SynthConfig.check(t.earlyStoppingMinDelta >= 0, "train.early-stopping-min-delta",
+                "must be >= 0 (an improvement smaller than this counts as none)");
         SynthConfig.check(t.logEvery >= 1, "train.log-every", "must be at least 1");
         SynthConfig.check(t.generatorEma >= 0 && t.generatorEma < 1, "train.generator-ema", "must be in [0, 1)");
         SynthConfig.check(t.checkpointEvery >= 0, "train.checkpoint-every", "must be 0 (off) or positive");

@@ -1,7 +1,5 @@
 package io.sparksynth.config;
 
-import com.typesafe.config.Config;
-
 import java.io.Serializable;
 
 /** How columns are encoded for the networks. */
@@ -11,7 +9,7 @@ public record TransformOptions(Normalization continuous, int maxModes, double po
     /** Continuous normalisation schemes. */
     public enum Normalization { MINMAX, STANDARD, MODE_SPECIFIC, QUANTILE }
 
-    static TransformOptions from(Config c) {
+    static TransformOptions from(Section c) {
         String n = c.getString("continuous");
         Normalization norm = switch (n) {
             case "minmax" -> Normalization.MINMAX;

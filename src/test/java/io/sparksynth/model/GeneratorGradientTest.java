@@ -13,6 +13,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * finite differences of the loss it claims to differentiate, with every random draw replayed from
  * a fixed seed so that the perturbed evaluations see the same noise.
  */
+@Tag("fast")
 class GeneratorGradientTest {
 
     /** A tanh value, softmax blocks of widths 2 to 5 and a second tanh: every kind of block. */

@@ -1,0 +1,323 @@
+package io.sparksynth.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValue;
+import io.sparksynth.SynthException;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The configuration as a user meets it: defaults from reference.conf, a config file, --set
+ * overrides, and the rendered copy a model directory keeps. Every key is listed once below with
+ * how to read it back, so a new key in reference.conf fails this test until it is covered; every
+ * invalid value must be a usage error (exit 2) that names its key.
+ */
+@Tag("fast")
+class SynthConfigTest {
+
+    /** Every key of reference.conf and its value in a loaded config, spelled as in the file. */
+    private static final Map<String, Function<SynthConfig, Object>> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("input", c -> c.input);
+        KEYS.put("output", c -> c.output);
+        KEYS.put("seed", c -> c.seed);
+        KEYS.put("split.holdout", c -> c.holdout);
+        KEYS.put("schema.categorical", c -> c.schema.categorical());
+        KEYS.put("schema.continuous", c -> c.schema.continuous());
+        KEYS.put("schema.exclude", c -> c.schema.exclude());
+        KEYS.put("schema.integer-categorical-max-distinct", c -> c.schema.integerCategoricalMaxDistinct());
+        KEYS.put("schema.unsupported", c -> c.schema.failOnUnsupported() ? "fail" : "exclude");
+        KEYS.put("clean.trim-strings", c -> c.clean.trimStrings());
+        KEYS.put("clean.missing-markers", c -> c.clean.missingMarkers());
+        KEYS.put("clean.non-finite", c -> c.clean.failOnNonFinite() ? "fail" : "null");
+        KEYS.put("clean.clip-quantiles", c -> c.clean.clipQuantiles());
+        KEYS.put("transform.continuous", c -> c.transform.continuous().name().toLowerCase().replace('_', '-'));
+        KEYS.put("transform.max-modes", c -> c.transform.maxModes());
+        KEYS.put("transform.point-mass-min-share", c -> c.transform.pointMassMinShare());
+        KEYS.put("transform.max-categories", c -> c.transform.maxCategories());
+        KEYS.put("transform.fit-sample-rows", c -> c.transform.fitSampleRows());
+        KEYS.put("gan.noise-dim", c -> c.gan.noiseDim());
+        KEYS.put("gan.generator-layers", c -> c.gan.generatorLayers());
+        KEYS.put("gan.discriminator-layers", c -> c.gan.discriminatorLayers());
+        KEYS.put("gan.discriminator-activation", c -> c.gan.leakyDiscriminator() ? "leakyrelu" : "relu");
+        KEYS.put("gan.discriminator-dropout", c -> c.gan.discriminatorDropout());
+        KEYS.put("gan.generator-learning-rate", c -> c.gan.generatorLearningRate());
+        KEYS.put("gan.discriminator-learning-rate", c -> c.gan.discriminatorLearningRate());
+        KEYS.put("gan.adam-beta1", c -> c.gan.adamBeta1());
+        KEYS.put("gan.adam-beta2", c -> c.gan.adamBeta2());
+        KEYS.put("gan.discriminator-steps", c -> c.gan.discriminatorSteps());
+        KEYS.put("gan.label-smoothing", c -> c.gan.labelSmoothing());
+        KEYS.put("gan.pac", c -> c.gan.pac());
+        KEYS.put("gan.conditional", c -> c.gan.conditional());
+        KEYS.put("gan.gumbel-tau", c -> c.gan.gumbelTau());
+        KEYS.put("train.epochs", c -> c.train.epochs());
+        KEYS.put("train.batch-size", c -> c.train.batchSize());
+        KEYS.put("train.workers", c -> c.train.workers());
+        KEYS.put("train.averaging-frequency", c -> c.train.averagingFrequency());
+        KEYS.put("train.early-stopping-patience", c -> c.train.earlyStoppingPatience());
+        KEYS.put("train.early-stopping-min-delta", c -> c.train.earlyStoppingMinDelta());
+        KEYS.put("train.log-every", c -> c.train.logEvery());
+        KEYS.put("train.generator-ema", c -> c.train.generatorEma());
+        KEYS.put("train.checkpoint-every", c -> c.train.checkpointEvery());
+        KEYS.put("generate.rows", c -> c.generateRows);
+        KEYS.put("generate.partitions", c -> c.generatePartitions);
+        KEYS.put("evaluate.target", c -> c.evaluate.target());
+        KEYS.put("evaluate.sample-rows", c -> c.evaluate.sampleRows());
+        KEYS.put("evaluate.pair-min-correlation", c -> c.evaluate.pairMinCorrelation());
+        KEYS.put("evaluate.pair-min-cramers-v", c -> c.evaluate.pairMinCramersV());
+    }
+
+    /** A valid value other than the default for every key, as a user would write it after --set key=. */
+    private static final Map<String, String> OTHER_VALUES = new LinkedHashMap<>();
+
+    static {
+        String[][] pairs = {
+                {"input", "\"data/adult.parquet\""}, {"output", "out/run-1"}, {"seed", "9007199254740993"},
+                {"split.holdout", "0.2"}, {"schema.categorical", "[zip, \"state code\"]"},
+                {"schema.continuous", "[age]"}, {"schema.exclude", "[id, name]"},
+                {"schema.integer-categorical-max-distinct", "0"}, {"schema.unsupported", "fail"},
+                {"clean.trim-strings", "true"}, {"clean.missing-markers", "[\"?\", \"NA\", \"\"]"},
+                {"clean.non-finite", "fail"}, {"clean.clip-quantiles", "[0.001, 0.999]"},
+                {"transform.continuous", "mode-specific"}, {"transform.max-modes", "50"},
+                {"transform.point-mass-min-share", "0"}, {"transform.max-categories", "2"},
+                {"transform.fit-sample-rows", "100"}, {"gan.noise-dim", "1"}, {"gan.generator-layers", "[32]"},
+                {"gan.discriminator-layers", "[64, 32, 16]"}, {"gan.discriminator-activation", "leakyrelu"},
+                {"gan.discriminator-dropout", "0"}, {"gan.generator-learning-rate", "1e-3"},
+                {"gan.discriminator-learning-rate", "0.01"}, {"gan.adam-beta1", "0"}, {"gan.adam-beta2", "0.9"},
+                {"gan.discriminator-steps", "5"}, {"gan.label-smoothing", "0.1"}, {"gan.pac", "1"},
+                {"gan.conditional", "false"}, {"gan.gumbel-tau", "1.5"}, {"train.epochs", "1"},
+                {"train.batch-size", "2"}, {"train.workers", "3"}, {"train.averaging-frequency", "1"},
+                {"train.early-stopping-patience", "10"}, {"train.early-stopping-min-delta", "0"},
+                {"train.log-every", "50"}, {"train.generator-ema", "0"}, {"train.checkpoint-every", "0"},
+                {"generate.rows", "3000000000"}, {"generate.partitions", "8"}, {"evaluate.target", "income"},
+                {"evaluate.sample-rows", "100"}, {"evaluate.pair-min-correlation", "1"},
+                {"evaluate.pair-min-cramers-v", "0.25"}};
+        for (String[] p : pairs) {
+            OTHER_VALUES.put(p[0], p[1]);
+        }
+    }
+
+    private static Config reference() {
+        return ConfigFactory.parseResources(SynthConfigTest.class.getClassLoader(), "reference.conf");
+    }
+
+    @Test
+    void theTestCoversEveryKeyOfReferenceConf() {
+        TreeSet<String> reference = new TreeSet<>();
+        reference().entrySet().forEach(e -> reference.add(e.getKey()));
+        assertEquals(reference, new TreeSet<>(KEYS.keySet()), "keys read back by this test");
+        assertEquals(reference, new TreeSet<>(OTHER_VALUES.keySet()), "keys overridden by this test");
+    }
+
+    @Test
+    void defaultsAreTheValuesOfReferenceConf() {
+        SynthConfig defaults = SynthConfig.defaults();
+        Config reference = reference();
+        for (Map.Entry<String, Function<SynthConfig, Object>> k : KEYS.entrySet()) {
+            assertEquals(canonical(reference.getValue(k.getKey()).unwrapped()), canonical(k.getValue().apply(defaults)),
+                    "default of " + k.getKey());
+        }
+        assertEquals(TransformOptions.Normalization.QUANTILE, defaults.transform.continuous());
+    }
+
+    @Test
+    void eachOverrideAppliesToItsKeyAndOnlyToIt() {
+        SynthConfig defaults = SynthConfig.defaults();
+        for (Map.Entry<String, String> o : OTHER_VALUES.entrySet()) {
+            String key = o.getKey();
+            SynthConfig c = SynthConfig.load(null, List.of(key + "=" + o.getValue()));
+            Object expected = canonical(ConfigFactory.parseString("v = " + o.getValue()).getValue("v").unwrapped());
+            assertEquals(expected, canonical(KEYS.get(key).apply(c)), "--set " + key + "=" + o.getValue());
+            assertTrue(!expected.equals(canonical(KEYS.get(key).apply(defaults))), "not the default: " + key);
+            for (Map.Entry<String, Function<SynthConfig, Object>> other : KEYS.entrySet()) {
+                if (!other.getKey().equals(key)) {
+                    assertEquals(canonical(other.getValue().apply(defaults)), canonical(other.getValue().apply(c)),
+                            other.getKey() + " changed by --set " + key);
+                }
+            }
+            assertEquals(expected, canonical(KEYS.get(key).apply(defaults.with(List.of(key + "=" + o.getValue())))),
+                    "with(" + key + ")");
+        }
+    }
+
+    @Test
+    void laterOverridesWinOverEarlierOnesAndOverTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("run.conf");
+        Files.writeString(file, "gan { noise-dim = 16, generator-layers = [8, 8] }\ntrain.epochs = 5\n"
+                + "transform.continuous = minmax\n");
+        SynthConfig c = SynthConfig.load(file.toString(), List.of("train.epochs=6", "train.epochs = 7",
+                "gan.generator-layers=[4]"));
+        assertEquals(16, c.gan.noiseDim(), "from the file");
+        assertEquals(TransformOptions.Normalization.MINMAX, c.transform.continuous(), "from the file");
+        assertEquals(7, c.train.epochs(), "the last --set");
+        assertEquals(List.of(4), c.gan.generatorLayers(), "--set over the file");
+        assertEquals(500, c.train.batchSize(), "default where neither says otherwise");
+    }
+
+    @Test
+    void substitutionsResolveAgainstEverythingSet(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("sub.conf"),
+                "input = \"data/x.parquet\"\noutput = ${input}\"-out\"\n");
+        SynthConfig c = SynthConfig.load(file.toString(), List.of("gan.noise-dim=${gan.pac}", "gan.pac=10"));
+        assertEquals("data/x.parquet-out", c.output);
+        assertEquals(10, c.gan.noiseDim());
+        assertEquals(5, SynthConfig.defaults().with(List.of("train.epochs=${gan.pac}")).train.epochs());
+        SynthException e = assertThrows(SynthException.class,
+                () -> SynthConfig.load(null, List.of("gan.noise-dim=${nowhere}")));
+        assertEquals(SynthException.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("${nowhere}"), e.getMessage());
+    }
+
+    @Test
+    void renderedConfigReadsBackEqual() {
+        List<String> all = new ArrayList<>();
+        OTHER_VALUES.forEach((k, v) -> all.add(k + "=" + v));
+        for (SynthConfig c : List.of(SynthConfig.defaults(), SynthConfig.load(null, all))) {
+            SynthConfig back = SynthConfig.fromRendered(c.render());
+            assertEquals(c.render(), back.render());
+            for (Map.Entry<String, Function<SynthConfig, Object>> k : KEYS.entrySet()) {
+                assertEquals(canonical(k.getValue().apply(c)), canonical(k.getValue().apply(back)), k.getKey());
+            }
+            assertEquals(c.gan, back.gan);
+            assertEquals(c.train, back.train);
+            assertEquals(c.transform, back.transform);
+        }
+    }
+
+    @ParameterizedTest(name = "--set {0}")
+    @CsvSource(delimiter = '|', value = {
+            // numeric ranges
+            "split.holdout=1 | split.holdout", "split.holdout=-0.1 | split.holdout",
+            "gan.noise-dim=0 | gan.noise-dim", "gan.discriminator-dropout=1 | gan.discriminator-dropout",
+            "gan.label-smoothing=0.5 | gan.label-smoothing", "gan.pac=0 | gan.pac",
+            "gan.gumbel-tau=0 | gan.gumbel-tau", "gan.discriminator-steps=0 | gan.discriminator-steps",
+            "gan.generator-learning-rate=0 | gan.generator-learning-rate",
+            "gan.discriminator-learning-rate=-1e-4 | gan.discriminator-learning-rate",
+            "gan.adam-beta1=1 | gan.adam-beta1", "gan.adam-beta2=-0.1 | gan.adam-beta2",
+            "train.epochs=0 | train.epochs", "train.batch-size=1 | train.batch-size", "train.workers=-1 | train.workers",
+            "train.averaging-frequency=0 | train.averaging-frequency",
+            "train.early-stopping-patience=-1 | train.early-stopping-patience",
+            "train.early-stopping-min-delta=-0.5 | train.early-stopping-min-delta",
+            "train.log-every=0 | train.log-every", "train.generator-ema=1 | train.generator-ema",
+            "train.checkpoint-every=-1 | train.checkpoint-every",
+            "transform.max-modes=0 | transform.max-modes", "transform.max-modes=51 | transform.max-modes",
+            "transform.point-mass-min-share=1 | transform.point-mass-min-share",
+            "transform.max-categories=1 | transform.max-categories",
+            "transform.fit-sample-rows=99 | transform.fit-sample-rows",
+            "schema.integer-categorical-max-distinct=-1 | schema.integer-categorical-max-distinct",
+            "evaluate.sample-rows=99 | evaluate.sample-rows",
+            "evaluate.pair-min-correlation=1.5 | evaluate.pair-min-correlation",
+            "evaluate.pair-min-cramers-v=-0.1 | evaluate.pair-min-cramers-v",
+            "generate.rows=-1 | generate.rows", "generate.partitions=-2 | generate.partitions",
+            "clean.clip-quantiles=[0.5] | clean.clip-quantiles", "clean.clip-quantiles=[0.9, 0.1] | clean.clip-quantiles",
+            "clean.clip-quantiles=[-0.1, 0.9] | clean.clip-quantiles",
+            "clean.clip-quantiles=[0.1, 1.5] | clean.clip-quantiles",
+            // enumerations: unknown values, wrong case, empty
+            "transform.continuous=gmm | transform.continuous", "transform.continuous=QUANTILE | transform.continuous",
+            "transform.continuous=\"\" | transform.continuous",
+            "gan.discriminator-activation=tanh | gan.discriminator-activation",
+            "schema.unsupported=drop | schema.unsupported", "clean.non-finite=nan | clean.non-finite",
+            // lists
+            "gan.generator-layers=[] | gan.generator-layers", "gan.generator-layers=[0] | gan.generator-layers",
+            "gan.generator-layers=[32, -1] | gan.generator-layers", "gan.generator-layers=[a, b] | gan.generator-layers",
+            "gan.generator-layers=256 | gan.generator-layers", "gan.generator-layers=[1.5] | gan.generator-layers",
+            "gan.generator-layers=[[32]] | gan.generator-layers", "gan.discriminator-layers=[] | gan.discriminator-layers",
+            "gan.discriminator-layers=[32, 3000000000] | gan.discriminator-layers",
+            "schema.exclude=id | schema.exclude", "schema.categorical=[[a]] | schema.categorical",
+            "clean.clip-quantiles=[a, b] | clean.clip-quantiles", "clean.missing-markers=x | clean.missing-markers",
+            // wrong types, fractions for integers, out of range, null, not finite
+            "gan.noise-dim=abc | gan.noise-dim", "gan.noise-dim=1.5 | gan.noise-dim",
+            "gan.noise-dim=\"1.5\" | gan.noise-dim", "gan.noise-dim=2147483648 | gan.noise-dim",
+            "gan.noise-dim=null | gan.noise-dim", "gan.noise-dim=[64] | gan.noise-dim",
+            "train.epochs=1e10 | train.epochs", "gan.conditional=maybe | gan.conditional",
+            "gan.conditional=1 | gan.conditional",
+            "gan.gumbel-tau=NaN | gan.gumbel-tau", "gan.gumbel-tau=Infinity | gan.gumbel-tau",
+            "train.early-stopping-min-delta=Infinity | train.early-stopping-min-delta",
+            "seed=abc | seed", "seed=1.5 | seed", "seed=null | seed", "generate.rows=2.5 | generate.rows",
+            "generate.rows=1e30 | generate.rows", "generate.partitions=1.5 | generate.partitions",
+            "transform.max-modes=\"2.5\" | transform.max-modes",
+            "input=[1] | input", "input=null | input", "evaluate.target=null | evaluate.target",
+            "gan=5 | gan", "split=0.2 | split",
+            // unknown keys
+            "gan.nose-dim=3 | gan.nose-dim", "foo=1 | foo", "gan.nose-dim=null | gan.nose-dim",
+            "train.epochs.x=1 | train.epochs.x", "clean.missing-markers={a=1} | clean.missing-markers.a"})
+    void anInvalidValueIsAUsageErrorNamingItsKey(String override, String key) {
+        assertNamesKey(() -> SynthConfig.load(null, List.of(override)), key);
+        assertNamesKey(() -> SynthConfig.defaults().with(List.of(override)), key);
+    }
+
+    @Test
+    void anInvalidValueInAFileOrARenderedConfigNamesItsKeyToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.conf");
+        Files.writeString(file, "train {\n  epochs = 10\n  batch-size = 2.5\n}\n");
+        assertNamesKey(() -> SynthConfig.load(file.toString(), List.of()), "train.batch-size");
+        String rendered = SynthConfig.defaults().render().replace("\"noise-dim\" : 64", "\"noise-dim\" : -64");
+        assertTrue(rendered.contains("-64"), "the rendered text spells the key as this test expects");
+        assertNamesKey(() -> SynthConfig.fromRendered(rendered), "gan.noise-dim");
+    }
+
+    @Test
+    void unreadableInputIsAUsageError(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.conf");
+        SynthException e = assertThrows(SynthException.class, () -> SynthConfig.load(missing.toString(), List.of()));
+        assertEquals(SynthException.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+
+        Path broken = Files.writeString(dir.resolve("broken.conf"), "gan { noise-dim = \n");
+        e = assertThrows(SynthException.class, () -> SynthConfig.load(broken.toString(), List.of()));
+        assertEquals(SynthException.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains(broken.toString()), e.getMessage());
+
+        e = assertThrows(SynthException.class, () -> SynthConfig.load(null, List.of("train.epochs")));
+        assertEquals(SynthException.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("train.epochs"), e.getMessage());
+        e = assertThrows(SynthException.class, () -> SynthConfig.load(null, List.of("gan.noise-dim=[")));
+        assertEquals(SynthException.USAGE, e.exitCode());
+        assertTrue(e.getMessage().contains("gan.noise-dim"), e.getMessage());
+    }
+
+    /** Exit 2, one line, and the key named as the key: "config key K ..." or "config key 'K'". */
+    private static void assertNamesKey(Executable load, String key) {
+        SynthException e = assertThrows(SynthException.class, load, "accepted instead of naming " + key);
+        assertEquals(SynthException.USAGE, e.exitCode(), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertTrue(Pattern.compile("config key '?" + Pattern.quote(key) + "['\\s]").matcher(e.getMessage()).find(),
+                "the message names " + key + ": " + e.getMessage());
+    }
+
+    /** Numbers as exact decimals (also in lists), so that 64, 64L and 64.0 compare equal and 2^53 + 1 does not. */
+    private static Object canonical(Object v) {
+        if (v instanceof Number n) {
+            return new BigDecimal(n.toString()).stripTrailingZeros();
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(SynthConfigTest::canonical).toList();
+        }
+        if (v instanceof ConfigValue c) {
+            return canonical(c.unwrapped());
+        }
+        return v;
+    }
+}

@@ -1,0 +1,158 @@
+package io.sparksynth.preprocess;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The quantile table's CDF and inverse against values worked out by hand on five-point tables
+ * (probabilities 0, .25, .5, .75, 1), so a wrong index, interpolation or tie rule shows as a
+ * wrong number rather than as a slightly worse synthetic column much later.
+ */
+@Tag("fast")
+class QuantilesTest {
+    private static final double EPS = 1e-12;
+    private static final List<Double> EVEN = List.of(0.0, 10.0, 20.0, 30.0, 40.0);
+    /** a point mass in the middle: 5 is held by the 25 %, 50 % and 75 % quantiles */
+    private static final List<Double> MIDDLE_RUN = List.of(0.0, 5.0, 5.0, 5.0, 10.0);
+    /** the column's minimum repeated: a flat run at the lower end */
+    private static final List<Double> LOW_RUN = List.of(0.0, 0.0, 0.0, 4.0, 8.0);
+    /** the column's maximum repeated: a flat run at the upper end */
+    private static final List<Double> HIGH_RUN = List.of(0.0, 4.0, 8.0, 8.0, 8.0);
+    private static final List<Double> CONSTANT = List.of(3.0, 3.0, 3.0, 3.0, 3.0);
+
+    @ParameterizedTest(name = "cdf({0}) = {1}")
+    @CsvSource({
+            "0, 0", "10, 0.25", "20, 0.5", "40, 1",          // table points
+            "15, 0.375", "37.5, 0.9375", "2.5, 0.0625",      // linear between them
+            "-5, 0", "-1e300, 0", "40.000001, 1", "1e300, 1"  // outside the table
+    })
+    void cdfOfAnEvenTable(double x, double expected) {
+        assertEquals(expected, Quantiles.cdf(EVEN, x), EPS);
+    }
+
+    @ParameterizedTest(name = "inverse({0}) = {1}")
+    @CsvSource({
+            "0, 0", "0.25, 10", "0.5, 20", "1, 40",
+            "0.375, 15", "0.9375, 37.5", "0.0625, 2.5", "0.999, 39.96",
+            "-0.5, 0", "-1e9, 0", "1.0000001, 40", "7, 40"  // clamped to the ends
+    })
+    void inverseOfAnEvenTable(double u, double expected) {
+        assertEquals(expected, Quantiles.inverse(EVEN, u), 1e-9);
+    }
+
+    @Test
+    void aValueOnAFlatRunGetsTheMiddleOfTheRun() {
+        // the run covers indices 1..3 of 4 intervals: its middle is index 2, probability 0.5
+        assertEquals(0.5, Quantiles.cdf(MIDDLE_RUN, 5), EPS);
+        // on either side the interpolation uses the run's outer ends
+        assertEquals(0.125, Quantiles.cdf(MIDDLE_RUN, 2.5), EPS);
+        assertEquals(0.875, Quantiles.cdf(MIDDLE_RUN, 7.5), EPS);
+        // and the whole run decodes to the point mass
+        for (double u = 0.25; u <= 0.75; u += 0.01) {
+            assertEquals(5, Quantiles.inverse(MIDDLE_RUN, u), EPS, "inverse(" + u + ")");
+        }
+    }
+
+    @Test
+    @Disabled("known bug, fixed on branch fasttests (91763db): a flat run at either end of the table is encoded "
+            + "at 0 or 1, not its middle; it changes the encoding, so it lands with the fidelity work (issue 8), "
+            + "measured on every table")
+    void aFlatRunAtEitherEndAlsoGetsItsMiddle() {
+        // the minimum held by indices 0..2: middle index 1, probability 0.25 (not 0)
+        assertEquals(0.25, Quantiles.cdf(LOW_RUN, 0), EPS);
+        assertEquals(0, Quantiles.cdf(LOW_RUN, -1), EPS);
+        assertEquals(0.625, Quantiles.cdf(LOW_RUN, 2), EPS);
+        // the maximum held by indices 2..4: middle index 3, probability 0.75 (not 1)
+        assertEquals(0.75, Quantiles.cdf(HIGH_RUN, 8), EPS);
+        assertEquals(1, Quantiles.cdf(HIGH_RUN, 9), EPS);
+        assertEquals(0.375, Quantiles.cdf(HIGH_RUN, 6), EPS);
+        // a constant column: everything is one run
+        assertEquals(0.5, Quantiles.cdf(CONSTANT, 3), EPS);
+        assertEquals(0, Quantiles.cdf(CONSTANT, 2.9), EPS);
+        assertEquals(1, Quantiles.cdf(CONSTANT, 3.1), EPS);
+        assertEquals(3, Quantiles.inverse(CONSTANT, 0.5), EPS);
+    }
+
+    @Test
+    void bothDirectionsAreMonotone() {
+        for (List<Double> q : List.of(EVEN, MIDDLE_RUN, LOW_RUN, HIGH_RUN, CONSTANT, sampleTable())) {
+            double lo = q.get(0) - 1;
+            double hi = q.get(q.size() - 1) + 1;
+            double previous = -1;
+            for (int i = 0; i <= 10_000; i++) {
+                double x = lo + (hi - lo) * i / 10_000;
+                double p = Quantiles.cdf(q, x);
+                double before = previous;
+                assertTrue(p >= previous && p >= 0 && p <= 1, () -> "cdf(" + x + ") = " + p + " after " + before);
+                previous = p;
+            }
+            double previousX = Double.NEGATIVE_INFINITY;
+            for (int i = -100; i <= 10_100; i++) {
+                double u = i / 10_000.0;
+                double x = Quantiles.inverse(q, u);
+                double before = previousX;
+                assertTrue(x >= previousX, () -> "inverse(" + u + ") = " + x + " after " + before);
+                previousX = x;
+            }
+        }
+    }
+
+    @Test
+    void inverseOfCdfRestoresInRangeValues() {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (List<Double> q : List.of(EVEN, MIDDLE_RUN, LOW_RUN, HIGH_RUN, CONSTANT, sampleTable())) {
+            double lo = q.get(0);
+            double hi = q.get(q.size() - 1);
+            for (int i = 0; i < 5_000; i++) {
+                double x = i == 0 ? lo : i == 1 ? hi : lo + (hi - lo) * rng.nextDouble();
+                assertEquals(x, Quantiles.inverse(q, Quantiles.cdf(q, x)), 1e-9 * Math.max(1, Math.abs(x)),
+                        () -> "inverse(cdf(" + x + "))");
+            }
+            for (double table : q) {
+                assertEquals(table, Quantiles.inverse(q, Quantiles.cdf(q, table)), 1e-9 * Math.max(1, Math.abs(table)));
+            }
+        }
+    }
+
+    @Test
+    void cdfOfInverseRestoresProbabilitiesOfAStrictlyIncreasingTable() {
+        for (int i = 0; i <= 1000; i++) {
+            double u = i / 1000.0;
+            assertEquals(u, Quantiles.cdf(EVEN, Quantiles.inverse(EVEN, u)), 1e-12);
+        }
+    }
+
+    @Test
+    void tableFromSortedValuesInterpolatesLikeNumpyAndSpansTheTrueRange() {
+        double[] sorted = {1, 2, 3, 4, 5};
+        List<Double> q = Quantiles.fromSorted(sorted, 0, 10);
+        assertEquals(Quantiles.POINTS, q.size());
+        assertEquals(0, q.get(0), EPS, "the true minimum, below the sample's");
+        assertEquals(10, q.get(Quantiles.POINTS - 1), EPS, "the true maximum, above the sample's");
+        assertEquals(2, q.get(250), EPS); // numpy.quantile([1,2,3,4,5], 0.25)
+        assertEquals(3, q.get(500), EPS);
+        assertEquals(3.04, q.get(510), EPS); // position 0.51 * 4 = 2.04
+        assertEquals(4, q.get(750), EPS);
+    }
+
+    /** A realistic table: 1,001 quantiles of a skewed sample with a repeated value. */
+    private static List<Double> sampleTable() {
+        SplittableRandom rng = new SplittableRandom(11);
+        double[] x = new double[3000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 7 == 0 ? 2.0 : Math.exp(rng.nextDouble() * 4);
+        }
+        Arrays.sort(x);
+        return Quantiles.fromSorted(x, x[0], x[x.length - 1]);
+    }
+}

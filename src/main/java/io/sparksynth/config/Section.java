@@ -2,11 +2,16 @@ package io.sparksynth.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigUtil;
 import io.sparksynth.SynthException;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -74,6 +79,19 @@ final class Section {
             out.add((int) whole(name, n, Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * An open section whose keys the user names (columns), each holding a list of whole numbers;
+     * sorted by key, so that the order does not depend on the file's.
+     */
+    Map<String, List<Integer>> getIntListMap(String name) {
+        ConfigObject object = read(name, "a section { name = [...] }", config::getObject);
+        Map<String, List<Integer>> out = new TreeMap<>();
+        for (String key : object.keySet()) {
+            out.put(key, getIntList(ConfigUtil.joinPath(name, key)));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     private <T> T read(String name, String expected, Function<String, T> getter) {

@@ -123,7 +123,7 @@ public final class SynthConfig implements Serializable {
     private static void rejectUnknownKeys(Config user, Config reference) {
         for (Map.Entry<String, ConfigValue> e : leaves(user).entrySet()) {
             String key = e.getKey();
-            if (!reference.hasPathOrNull(key)) {
+            if (!reference.hasPathOrNull(key) && !inOpenSection(key, reference)) {
                 TreeSet<String> accepted = new TreeSet<>();
                 String section = key.contains(".") ? key.substring(0, key.lastIndexOf('.')) : "";
                 for (Map.Entry<String, ConfigValue> r : reference.entrySet()) {
@@ -148,6 +148,9 @@ public final class SynthConfig implements Serializable {
     private static void rejectWrongTypes(Config user, Config reference) {
         for (Map.Entry<String, ConfigValue> e : leaves(user).entrySet()) {
             String key = e.getKey();
+            if (inOpenSection(key, reference)) {
+                continue; // its reader checks each value with its full key
+            }
             ConfigValueType expected = reference.getValue(key).valueType();
             if (e.getValue().valueType() == ConfigValueType.NULL || expected == ConfigValueType.OBJECT) {
                 throw SynthException.usage("config key " + key + " must be "
@@ -172,6 +175,21 @@ public final class SynthConfig implements Serializable {
                         + e.getValue().render(ConfigRenderOptions.concise()));
             }
         }
+    }
+
+    /**
+     * Whether {@code key} lies in an open section: one that reference.conf declares empty
+     * ({@code schema.shapes {}}) because its keys are names of the user's, such as columns.
+     */
+    private static boolean inOpenSection(String key, Config reference) {
+        List<String> path = ConfigUtil.splitPath(key);
+        for (int n = 1; n < path.size(); n++) {
+            String prefix = ConfigUtil.joinPath(path.subList(0, n));
+            if (reference.hasPath(prefix) && reference.getValue(prefix) instanceof ConfigObject o && o.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every value the user set, by full key; unlike {@link Config#entrySet()} with its nulls. */

@@ -2,6 +2,7 @@ package io.sparksynth.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import io.sparksynth.SynthException;
 import org.junit.jupiter.api.Tag;
@@ -49,6 +50,7 @@ class SynthConfigTest {
         KEYS.put("schema.exclude", c -> c.schema.exclude());
         KEYS.put("schema.integer-categorical-max-distinct", c -> c.schema.integerCategoricalMaxDistinct());
         KEYS.put("schema.unsupported", c -> c.schema.failOnUnsupported() ? "fail" : "exclude");
+        KEYS.put("schema.shapes", c -> c.schema.shapes());
         KEYS.put("clean.trim-strings", c -> c.clean.trimStrings());
         KEYS.put("clean.missing-markers", c -> c.clean.missingMarkers());
         KEYS.put("clean.non-finite", c -> c.clean.failOnNonFinite() ? "fail" : "null");
@@ -98,6 +100,7 @@ class SynthConfigTest {
                 {"split.holdout", "0.2"}, {"schema.categorical", "[zip, \"state code\"]"},
                 {"schema.continuous", "[age]"}, {"schema.exclude", "[id, name]"},
                 {"schema.integer-categorical-max-distinct", "0"}, {"schema.unsupported", "fail"},
+                {"schema.shapes", "{pixels = [28, 28], \"rgb.image\" = [4, 5, 3]}"},
                 {"clean.trim-strings", "true"}, {"clean.missing-markers", "[\"?\", \"NA\", \"\"]"},
                 {"clean.non-finite", "fail"}, {"clean.clip-quantiles", "[0.001, 0.999]"},
                 {"transform.continuous", "mode-specific"}, {"transform.max-modes", "50"},
@@ -123,10 +126,29 @@ class SynthConfigTest {
         return ConfigFactory.parseResources(SynthConfigTest.class.getClassLoader(), "reference.conf");
     }
 
+    /** The keys of reference.conf: every value, and every empty section (an open one, such as schema.shapes). */
+    private static TreeSet<String> referenceKeys() {
+        TreeSet<String> keys = new TreeSet<>();
+        reference().entrySet().forEach(e -> keys.add(e.getKey()));
+        collectEmptySections(reference().root(), "", keys);
+        return keys;
+    }
+
+    private static void collectEmptySections(ConfigObject o, String path, TreeSet<String> into) {
+        o.forEach((k, v) -> {
+            if (v instanceof ConfigObject child) {
+                String p = path.isEmpty() ? k : path + "." + k;
+                if (child.isEmpty()) {
+                    into.add(p);
+                }
+                collectEmptySections(child, p, into);
+            }
+        });
+    }
+
     @Test
     void theTestCoversEveryKeyOfReferenceConf() {
-        TreeSet<String> reference = new TreeSet<>();
-        reference().entrySet().forEach(e -> reference.add(e.getKey()));
+        TreeSet<String> reference = referenceKeys();
         assertEquals(reference, new TreeSet<>(KEYS.keySet()), "keys read back by this test");
         assertEquals(reference, new TreeSet<>(OTHER_VALUES.keySet()), "keys overridden by this test");
     }
@@ -239,6 +261,13 @@ class SynthConfigTest {
             "transform.continuous=\"\" | transform.continuous",
             "gan.discriminator-activation=tanh | gan.discriminator-activation",
             "schema.unsupported=drop | schema.unsupported", "clean.non-finite=nan | clean.non-finite",
+            // image shapes: an open section of column names, each [height, width(, channels)]
+            "schema.shapes.pixels=[0, 28] | schema.shapes.pixels", "schema.shapes.pixels=[784] | schema.shapes.pixels",
+            "schema.shapes.pixels=[2, 2, 2, 2] | schema.shapes.pixels", "schema.shapes.pixels=[] | schema.shapes.pixels",
+            "schema.shapes.pixels=[28, 2.5] | schema.shapes.pixels", "schema.shapes.pixels=[a, b] | schema.shapes.pixels",
+            "schema.shapes.pixels=28 | schema.shapes.pixels", "schema.shapes.pixels=null | schema.shapes.pixels",
+            "schema.shapes.pixels.x=1 | schema.shapes.pixels", "schema.shapes=5 | schema.shapes",
+            "schema.shapes.\"a.b\"=[-1, 3] | schema.shapes.\"a.b\"",
             // lists
             "gan.generator-layers=[] | gan.generator-layers", "gan.generator-layers=[0] | gan.generator-layers",
             "gan.generator-layers=[32, -1] | gan.generator-layers", "gan.generator-layers=[a, b] | gan.generator-layers",
@@ -311,6 +340,11 @@ class SynthConfigTest {
     private static Object canonical(Object v) {
         if (v instanceof Number n) {
             return new BigDecimal(n.toString()).stripTrailingZeros();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, x) -> out.put(k, canonical(x)));
+            return out;
         }
         if (v instanceof List<?> l) {
             return l.stream().map(SynthConfigTest::canonical).toList();

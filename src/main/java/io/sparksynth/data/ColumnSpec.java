@@ -1,26 +1,77 @@
 package io.sparksynth.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.types.DataType;
+
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One modelled column as found in the real data.
  *
  * @param name      column name, as spelled in the input
- * @param sparkType Spark SQL type name (e.g. "double", "int", "string", "boolean"), restored on output
- * @param kind      continuous or categorical
+ * @param sparkType Spark SQL type name (e.g. "double", "int", "string", "boolean", "array&lt;float&gt;", or
+ *                  "vector" for Spark ML's VectorUDT), restored on output
+ * @param kind      continuous, categorical or vector
  * @param nullable  whether the real column holds nulls (after cleaning)
+ * @param length    vector columns: the number of elements every non-null value has (0 for the other kinds;
+ *                  left out of the JSON then, so scalar columns read and write as before vectors existed)
+ * @param shape     vector columns configured as images ({@code schema.shapes}): [height, width] or
+ *                  [height, width, channels], row-major, whose product is {@code length}; empty otherwise.
+ *                  Recorded so that later stages (convolutional networks, image metrics) can read it
  */
-public record ColumnSpec(String name, String sparkType, ColumnKind kind, boolean nullable) implements Serializable {
+public record ColumnSpec(String name, String sparkType, ColumnKind kind, boolean nullable,
+                         @JsonInclude(JsonInclude.Include.NON_DEFAULT) int length,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Integer> shape) implements Serializable {
+    /** The type name of Spark ML's vector columns. */
+    public static final String VECTOR_TYPE = "vector";
+
+    public ColumnSpec {
+        shape = shape == null ? List.of() : List.copyOf(shape);
+    }
+
+    /** A continuous or categorical column. */
+    public ColumnSpec(String name, String sparkType, ColumnKind kind, boolean nullable) {
+        this(name, sparkType, kind, nullable, 0, List.of());
+    }
+
+    /** The same column with the nullability the fitted rows have. */
+    public ColumnSpec withNullable(boolean n) {
+        return new ColumnSpec(name, sparkType, kind, n, length, shape);
+    }
+
     /** Whether the column is modelled (and compared) as continuous values. */
     public boolean continuous() {
         return kind == ColumnKind.CONTINUOUS;
     }
 
-    /** Integral Spark types keep integer values on output. */
+    public boolean categorical() {
+        return kind == ColumnKind.CATEGORICAL;
+    }
+
+    public boolean vector() {
+        return kind == ColumnKind.VECTOR;
+    }
+
+    /** The type of a value, or of a vector's elements: "double" for Spark ML vectors, "float" for array&lt;float&gt;. */
+    public String elementType() {
+        if (sparkType.equals(VECTOR_TYPE)) {
+            return "double";
+        }
+        return sparkType.startsWith("array<") ? sparkType.substring(6, sparkType.length() - 1) : sparkType;
+    }
+
+    /** Integral Spark types (of the value, or of a vector's elements) keep integer values on output. */
     public boolean integral() {
-        return switch (sparkType) {
+        return switch (elementType()) {
             case "tinyint", "smallint", "int", "bigint", "byte", "short", "integer", "long" -> true;
             default -> false;
         };
+    }
+
+    /** The Spark type to write: parsed from its name, Spark ML's vector type for "vector". */
+    public DataType dataType() {
+        return sparkType.equals(VECTOR_TYPE) ? SQLDataTypes.VectorType() : DataType.fromDDL(sparkType);
     }
 }

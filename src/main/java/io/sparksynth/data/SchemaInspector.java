@@ -24,10 +24,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Classifies every input column as continuous or categorical. Floating point and decimal
+ * Classifies every input column as continuous, categorical or vector. Floating point and decimal
  * columns are continuous; strings and booleans categorical; integers categorical when they
- * have few distinct values. Config overrides win. Nested, map, binary and temporal columns
- * are unsupported: excluded with a warning, or rejected (exit 3), per config.
+ * have few distinct values. Config overrides win. Numeric arrays and Spark ML vectors are vector
+ * columns when every non-null value has the same length (checked in one distributed pass); an
+ * image shape from {@code schema.shapes} must multiply to that length. Nested, map, binary and
+ * temporal columns, and arrays of varying length, are unsupported: excluded with a warning, or
+ * rejected (exit 3), per config.
  */
 public final class SchemaInspector {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInspector.class);
@@ -46,6 +49,12 @@ public final class SchemaInspector {
                 }
             }
         }
+        for (String n : options.shapes().keySet()) {
+            if (!names.contains(n)) {
+                throw SynthException.usage("config key " + SchemaOptions.shapeKey(n) + " names column '" + n + "' but "
+                        + source + " has no such column; its columns are " + names);
+            }
+        }
         List<StructField> candidates = new ArrayList<>();
         List<String> unsupported = new ArrayList<>();
         for (StructField f : df.schema().fields()) {
@@ -58,6 +67,15 @@ public final class SchemaInspector {
                 unsupported.add(f.name() + " (" + f.dataType().simpleString() + ")");
             }
         }
+        Map<String, VectorColumns.Lengths> lengths = vectorLengths(df, candidates);
+        for (Map.Entry<String, VectorColumns.Lengths> e : lengths.entrySet()) {
+            VectorColumns.Lengths l = e.getValue();
+            if (!l.fixed() || (l.nonNull() > 0 && l.min() == 0)) {
+                candidates.removeIf(f -> f.name().equals(e.getKey()));
+                unsupported.add(e.getKey() + " (" + df.schema().apply(e.getKey()).dataType().simpleString()
+                        + (l.fixed() ? " of empty arrays" : " of varying length " + l.min() + " to " + l.max()) + ")");
+            }
+        }
         if (!unsupported.isEmpty()) {
             if (options.failOnUnsupported()) {
                 throw SynthException.input(source + " has columns of unsupported types: " + unsupported
@@ -67,23 +85,59 @@ public final class SchemaInspector {
             System.err.println("WARNING: excluding unsupported columns " + unsupported);
         }
         if (candidates.isEmpty()) {
-            throw SynthException.input(source + " has no columns sparksynth can model (numeric, string or boolean)");
+            throw SynthException.input(source + " has no columns sparksynth can model (numeric, string, boolean "
+                    + "or fixed-length numeric arrays)");
         }
         Map<String, Long> distinct = integerDistinctCounts(df, candidates, options);
         List<ColumnSpec> specs = new ArrayList<>();
         for (StructField f : candidates) {
             ColumnKind kind = classify(f, options, distinct);
-            specs.add(new ColumnSpec(f.name(), f.dataType().simpleString(), kind, true));
+            List<Integer> shape = options.shapes().getOrDefault(f.name(), List.of());
+            if (!shape.isEmpty() && kind != ColumnKind.VECTOR) {
+                throw SynthException.usage("config key " + SchemaOptions.shapeKey(f.name()) + " gives an image shape "
+                        + "to column " + f.name() + " of type " + f.dataType().simpleString()
+                        + ", which is not a vector column (a numeric array or a Spark ML vector)");
+            }
+            int length = kind == ColumnKind.VECTOR ? lengths.get(f.name()).max() : 0;
+            checkShape(f.name(), shape, length);
+            specs.add(new ColumnSpec(f.name(), f.dataType().simpleString(), kind, true, length, shape));
         }
         return specs;
     }
 
+    /** A configured image shape must hold exactly the column's elements. */
+    private static void checkShape(String column, List<Integer> shape, int length) {
+        long product = shape.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);
+        if (!shape.isEmpty() && product != length) {
+            throw SynthException.usage("config key " + SchemaOptions.shapeKey(column) + " is " + shape + " ("
+                    + product + " elements) but column " + column + " holds vectors of length " + length
+                    + ": give a shape whose product is " + length + ", or none");
+        }
+    }
+
+    /** One distributed pass over the vector candidates: how long their non-null values are. */
+    private static Map<String, VectorColumns.Lengths> vectorLengths(Dataset<Row> df, List<StructField> fields) {
+        List<StructField> vectors = fields.stream().filter(f -> VectorColumns.isVector(f.dataType())).toList();
+        return VectorColumns.lengths(df, vectors.stream().map(StructField::name).toList(),
+                vectors.stream().map(f -> f.dataType().simpleString()).toList());
+    }
+
     static boolean supported(DataType t) {
         return t instanceof IntegralType || t instanceof FloatType || t instanceof DoubleType
-                || t instanceof DecimalType || t instanceof StringType || t instanceof BooleanType;
+                || t instanceof DecimalType || t instanceof StringType || t instanceof BooleanType
+                || VectorColumns.isVector(t);
     }
 
     private static ColumnKind classify(StructField f, SchemaOptions options, Map<String, Long> distinct) {
+        if (VectorColumns.isVector(f.dataType())) {
+            if (options.categorical().contains(f.name()) || options.continuous().contains(f.name())) {
+                throw SynthException.usage("schema." + (options.categorical().contains(f.name()) ? "categorical"
+                        : "continuous") + " lists '" + f.name() + "' but it is a vector column ("
+                        + f.dataType().simpleString() + "): vector columns are modelled as vectors, list them in "
+                        + "neither (or in schema.exclude)");
+            }
+            return ColumnKind.VECTOR;
+        }
         if (options.categorical().contains(f.name())) {
             return ColumnKind.CATEGORICAL;
         }

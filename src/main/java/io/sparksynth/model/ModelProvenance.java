@@ -1,5 +1,6 @@
 package io.sparksynth.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -24,7 +25,14 @@ public record ModelProvenance(int format, String created, String input, long row
                               double trainingSeconds, Map<String, String> versions) {
     public static final int FORMAT = 1;
 
-    /** A learned column as the model's schema records it. */
-    public record Column(String name, String type, String kind, boolean nullable) {
+    /**
+     * A learned column as the model's schema records it.
+     *
+     * @param length vector columns: their length (null, and left out, for the other kinds)
+     * @param shape  vector columns with an image shape: [height, width(, channels)] (null, and left out, otherwise)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Column(String name, String type, String kind, boolean nullable, Integer length,
+                         List<Integer> shape) {
     }
 }

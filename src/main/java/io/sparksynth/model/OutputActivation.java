@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The generator's output activations, one per block of the encoded row: tanh for continuous
- * values, a softmax over each one-hot choice. During training the softmax is a Gumbel-softmax
+ * values (each value of a block, so a vector column's elements form one block), a softmax over
+ * each one-hot choice. During training the softmax is a Gumbel-softmax
  * (a differentiable sample, keeping categorical heads from collapsing onto one category); when
  * generating, a category is drawn from the softmax with the Gumbel-max trick, so the output is
  * exactly one-hot. Works on row-major float arrays [rows x width].
@@ -30,7 +31,7 @@ public final class OutputActivation implements Serializable {
             int base = r * width;
             for (Block b : blocks) {
                 if (!b.softmax()) {
-                    out[base + b.offset()] = (float) Math.tanh(raw[base + b.offset()]);
+                    tanh(raw, base + b.offset(), b.width(), out);
                 } else {
                     softmax(raw, base + b.offset(), b.width(), tau, rng, out);
                 }
@@ -47,7 +48,9 @@ public final class OutputActivation implements Serializable {
             for (Block b : blocks) {
                 int o = base + b.offset();
                 if (!b.softmax()) {
-                    g[o] = gradAct[o] * (1 - act[o] * act[o]);
+                    for (int k = o; k < o + b.width(); k++) {
+                        g[k] = gradAct[k] * (1 - act[k] * act[k]);
+                    }
                 } else {
                     double dot = 0;
                     for (int k = 0; k < b.width(); k++) {
@@ -70,7 +73,7 @@ public final class OutputActivation implements Serializable {
             for (Block b : blocks) {
                 int o = base + b.offset();
                 if (!b.softmax()) {
-                    out[o] = (float) Math.tanh(raw[o]);
+                    tanh(raw, o, b.width(), out);
                 } else {
                     int best = 0;
                     double bestScore = Double.NEGATIVE_INFINITY;
@@ -86,6 +89,12 @@ public final class OutputActivation implements Serializable {
             }
         }
         return out;
+    }
+
+    private static void tanh(float[] raw, int o, int w, float[] out) {
+        for (int k = o; k < o + w; k++) {
+            out[k] = (float) Math.tanh(raw[k]);
+        }
     }
 
     private static void softmax(float[] raw, int o, int w, double tau, RandomGenerator rng, float[] out) {

@@ -11,16 +11,18 @@ import java.util.random.RandomGenerator;
 
 /**
  * The fitted, invertible encoding of one column. The encoded form is an optional {@code alpha}
- * value (continuous columns) followed by an optional one-hot "choice" block: the mode or point
- * mass of a continuous value, or the category of a categorical one, with "other" for folded rare
- * categories and a last slot for null when the column is nullable.
+ * value (continuous columns), or one scaled value per element (vector columns, see
+ * {@link VectorCodec}), followed by an optional one-hot "choice" block: the mode or point mass of a
+ * continuous value, or the category of a categorical one, with "other" for folded rare categories
+ * and a last slot for null when the column is nullable. A vector's choice block, present only when
+ * it is nullable, has two slots: a value, or null.
  */
 public final class ColumnTransform implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public ColumnSpec spec;
     public double nullShare;
-    // continuous
+    // continuous, and vector (the range of all elements)
     public double min;
     public double max;
     public List<Component> components = new ArrayList<>();
@@ -43,8 +45,22 @@ public final class ColumnTransform implements Serializable {
     }
 
     @JsonIgnore
+    public boolean vector() {
+        return spec.kind() == ColumnKind.VECTOR;
+    }
+
+    @JsonIgnore
     public boolean hasValue() {
-        return continuous() && components.stream().anyMatch(c -> !c.pointMass());
+        return valueWidth() > 0;
+    }
+
+    /** Values the generator writes with tanh: a vector's elements, a continuous column's alpha, or none. */
+    @JsonIgnore
+    public int valueWidth() {
+        if (vector()) {
+            return spec.length();
+        }
+        return continuous() && components.stream().anyMatch(c -> !c.pointMass()) ? 1 : 0;
     }
 
     @JsonIgnore
@@ -55,18 +71,18 @@ public final class ColumnTransform implements Serializable {
     /** Number of one-hot slots, null slot included. */
     @JsonIgnore
     public int choiceCount() {
-        int n = continuous() ? components.size() : categories.size() + (hasOther() ? 1 : 0);
+        int n = continuous() ? components.size() : vector() ? 1 : categories.size() + (hasOther() ? 1 : 0);
         return n + (spec.nullable() ? 1 : 0);
     }
 
     @JsonIgnore
     public boolean hasChoice() {
-        return !continuous() || choiceCount() > 1;
+        return spec.categorical() || choiceCount() > 1;
     }
 
     @JsonIgnore
     public int width() {
-        return (hasValue() ? 1 : 0) + (hasChoice() ? choiceCount() : 0);
+        return valueWidth() + (hasChoice() ? choiceCount() : 0);
     }
 
     /**
@@ -95,13 +111,16 @@ public final class ColumnTransform implements Serializable {
 
     /** Writes the encoding of {@code value} (a Spark value or null) at {@code out[offset..offset+width)}. */
     public void encode(Object value, float[] out, int offset) {
-        int choiceOffset = offset + (hasValue() ? 1 : 0);
+        int choiceOffset = offset + valueWidth();
         int choice;
         if (value == null) {
             if (!spec.nullable()) {
                 throw new IllegalStateException("null in column " + spec.name() + " fitted as non-nullable");
             }
             choice = nullSlot();
+        } else if (vector()) {
+            VectorCodec.encode(value, spec, min, max, out, offset);
+            choice = 0;
         } else if (continuous()) {
             double x = ((Number) value).doubleValue();
             choice = nearestComponent(x);
@@ -152,7 +171,7 @@ public final class ColumnTransform implements Serializable {
      * back to a value of the column's Spark type. {@code rng} picks the real spelling of "other".
      */
     public Object decode(float[] in, int offset, RandomGenerator rng) {
-        int choiceOffset = offset + (hasValue() ? 1 : 0);
+        int choiceOffset = offset + valueWidth();
         int choice = 0;
         if (hasChoice()) {
             for (int k = 1; k < choiceCount(); k++) {
@@ -163,6 +182,9 @@ public final class ColumnTransform implements Serializable {
         }
         if (choice == nullSlot()) {
             return null;
+        }
+        if (vector()) {
+            return VectorCodec.decode(in, offset, spec, min, max);
         }
         if (continuous()) {
             Component c = components.get(choice);

@@ -4,6 +4,7 @@ import io.sparksynth.SynthException;
 import io.sparksynth.config.CleanOptions;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.data.VectorColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,13 +19,15 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Opt-in cleaning as Spark SQL expressions: trimming, extra missing-value markers, NaN and
- * infinities, clipping. With the defaults only non-finite numbers change (to null), so values are
- * reproduced exactly as the input spells them.
+ * infinities, clipping. With the defaults only non-finite numbers change (to null; a vector with a
+ * null, NaN or infinite element becomes null as a whole), so values are reproduced exactly as the
+ * input spells them. Clipping applies to continuous columns only.
  */
 public final class DataCleaner {
     private DataCleaner() {
@@ -45,6 +48,9 @@ public final class DataCleaner {
             if (isFloating(s)) {
                 c = when(isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY)),
                         lit(null).cast(s.sparkType())).otherwise(c);
+            } else if (s.vector()) {
+                // elements have no null slot of their own: a vector with a missing element is missing as a whole
+                c = when(not(VectorColumns.hasNonFinite(s)), c);
             }
             cols.add(c.as(s.name()));
         }
@@ -64,16 +70,21 @@ public final class DataCleaner {
 
     private static void rejectNonFinite(Dataset<Row> df, List<ColumnSpec> specs) {
         for (ColumnSpec s : specs) {
-            if (!isFloating(s)) {
-                continue;
-            }
             Column c = col(quote(s.name()));
-            long bad = df.where(isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY))
-                    .or(c.equalTo(Double.NEGATIVE_INFINITY))).count();
-            if (bad > 0) {
-                throw SynthException.input("column " + s.name() + " has " + bad + " NaN or infinite values; "
-                        + "set clean.non-finite = null to treat them as missing");
+            if (isFloating(s)) {
+                reject(df, s, isnan(c).or(c.equalTo(Double.POSITIVE_INFINITY)).or(c.equalTo(Double.NEGATIVE_INFINITY)),
+                        "NaN or infinite values");
+            } else if (s.vector()) {
+                reject(df, s, VectorColumns.hasNonFinite(s), "vectors with a null, NaN or infinite element");
             }
+        }
+    }
+
+    private static void reject(Dataset<Row> df, ColumnSpec s, Column bad, String what) {
+        long n = df.where(bad).count();
+        if (n > 0) {
+            throw SynthException.input("column " + s.name() + " has " + n + " " + what + "; "
+                    + "set clean.non-finite = null to treat them as missing");
         }
     }
 

@@ -52,8 +52,8 @@ public final class TableTransform implements Serializable {
         for (int i = 0; i < columns.size(); i++) {
             ColumnTransform c = columns.get(i);
             if (c.hasValue()) {
-                blocks.add(new Block(offset, 1, false, i));
-                offset++;
+                blocks.add(new Block(offset, c.valueWidth(), false, i));
+                offset += c.valueWidth();
             }
             if (c.hasChoice()) {
                 blocks.add(new Block(offset, c.choiceCount(), true, i));
@@ -66,7 +66,7 @@ public final class TableTransform implements Serializable {
     /** The choice blocks of categorical columns: what the conditional vector selects from. */
     @JsonIgnore
     public List<Block> conditionBlocks() {
-        return blocks().stream().filter(b -> b.softmax() && !columns.get(b.column()).continuous()).toList();
+        return blocks().stream().filter(b -> b.softmax() && columns.get(b.column()).spec.categorical()).toList();
     }
 
     /** Encodes a row whose fields are the modelled columns in spec order. */
@@ -98,8 +98,8 @@ public final class TableTransform implements Serializable {
     public StructType schema() {
         List<StructField> fields = new ArrayList<>();
         for (ColumnTransform c : columns) {
-            fields.add(new StructField(c.spec.name(), org.apache.spark.sql.types.DataType.fromDDL(c.spec.sparkType()),
-                    c.spec.nullable(), org.apache.spark.sql.types.Metadata.empty()));
+            fields.add(new StructField(c.spec.name(), c.spec.dataType(), c.spec.nullable(),
+                    org.apache.spark.sql.types.Metadata.empty()));
         }
         return new StructType(fields.toArray(new StructField[0]));
     }

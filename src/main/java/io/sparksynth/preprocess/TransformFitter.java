@@ -5,6 +5,7 @@ import io.sparksynth.config.TransformOptions;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.ValueCounts;
+import io.sparksynth.data.VectorColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import static io.sparksynth.data.SchemaInspector.quote;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -24,9 +27,9 @@ import static org.apache.spark.sql.functions.min;
 
 /**
  * Fits the table transform with distributed Spark SQL passes: one aggregation for counts and
- * ranges, one grouped count for point masses and one for category frequencies, and (for
- * mode-specific normalisation) a bounded deterministic sample. No raw rows reach the driver
- * beyond that sample.
+ * ranges (a vector column's range over all its elements, its min-max scale), one grouped count for
+ * point masses and one for category frequencies, and (for mode-specific normalisation) a bounded
+ * deterministic sample. No raw rows reach the driver beyond that sample.
  */
 public final class TransformFitter {
     /** Rare category spellings remembered per column to decode "other". */
@@ -50,14 +53,17 @@ public final class TransformFitter {
             ColumnSpec s = specs.get(i);
             long nonNull = stats.nonNull[i];
             ColumnTransform t = new ColumnTransform();
-            t.spec = new ColumnSpec(s.name(), s.sparkType(), s.kind(), nonNull < stats.rows);
+            t.spec = s.withNullable(nonNull < stats.rows);
             t.nullShare = 1.0 - (double) nonNull / stats.rows;
             if (nonNull == 0) {
                 throw SynthException.input("column " + s.name() + " holds only nulls: exclude it (schema.exclude)");
             }
             LinkedHashMap<String, Long> values = frequent.containsKey(i) ? frequent.get(i).get(0).values()
                     : new LinkedHashMap<>();
-            if (s.kind() == ColumnKind.CONTINUOUS) {
+            if (s.kind() == ColumnKind.VECTOR) {
+                t.min = stats.min[i]; // one range over all elements: the column is scaled as a whole
+                t.max = stats.max[i];
+            } else if (s.kind() == ColumnKind.CONTINUOUS) {
                 fitContinuous(t, stats, i, values, sample.get(i), options);
             } else {
                 fitCategorical(t, values, nonNull, options);
@@ -137,7 +143,8 @@ public final class TransformFitter {
         List<Integer> index = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             ColumnSpec s = specs.get(i);
-            if (s.kind() == ColumnKind.CATEGORICAL || options.pointMassMinShare() > 0) {
+            if (s.kind() == ColumnKind.CATEGORICAL
+                    || (s.kind() == ColumnKind.CONTINUOUS && options.pointMassMinShare() > 0)) {
                 names.add(s.name());
                 numeric.add(s.kind() == ColumnKind.CONTINUOUS);
                 index.add(i);
@@ -152,7 +159,10 @@ public final class TransformFitter {
         return out;
     }
 
-    /** Row count, per-column non-null counts and ranges (exact, so partitioning-independent), from one aggregation. */
+    /**
+     * Row count, per-column non-null counts and ranges (a vector's over all its elements; exact, so
+     * partitioning-independent), from one aggregation.
+     */
     static final class Stats {
         long rows;
         long[] nonNull;
@@ -169,6 +179,10 @@ public final class TransformFitter {
                     Column d = c.cast("double");
                     aggs.add(min(d));
                     aggs.add(max(d));
+                } else if (s.kind() == ColumnKind.VECTOR) {
+                    Column e = VectorColumns.elements(s);
+                    aggs.add(min(array_min(e)));
+                    aggs.add(max(array_max(e)));
                 }
             }
             Row r = data.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
@@ -181,7 +195,7 @@ public final class TransformFitter {
             int k = 1;
             for (int i = 0; i < n; i++) {
                 st.nonNull[i] = r.getLong(k++);
-                if (specs.get(i).kind() == ColumnKind.CONTINUOUS) {
+                if (specs.get(i).kind() != ColumnKind.CATEGORICAL) {
                     st.min[i] = r.isNullAt(k) ? 0 : r.getDouble(k);
                     k++;
                     st.max[i] = r.isNullAt(k) ? 0 : r.getDouble(k);

@@ -13,7 +13,11 @@ final class TypedValues {
     }
 
     static Object numeric(double x, ColumnSpec spec) {
-        String t = spec.sparkType();
+        return numeric(x, spec.sparkType(), spec.name());
+    }
+
+    /** {@code x} as a value of the numeric Spark type {@code t} (integers rounded), of column {@code column}. */
+    static Object numeric(double x, String t, String column) {
         if (t.startsWith("decimal")) {
             int scale = Integer.parseInt(t.substring(t.indexOf(',') + 1, t.indexOf(')')).trim());
             return BigDecimal.valueOf(x).setScale(scale, RoundingMode.HALF_UP);
@@ -25,7 +29,7 @@ final class TypedValues {
             case "int" -> (int) Math.round(x);
             case "smallint" -> (short) Math.round(x);
             case "tinyint" -> (byte) Math.round(x);
-            default -> throw new IllegalStateException("column " + spec.name() + " of type " + t + " is not numeric");
+            default -> throw new IllegalStateException("column " + column + " of type " + t + " is not numeric");
         };
     }
 

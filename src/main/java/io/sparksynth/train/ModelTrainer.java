@@ -105,6 +105,6 @@ public final class ModelTrainer {
 
     private static List<ModelProvenance.Column> columnsOf(List<ColumnSpec> specs) {
         return specs.stream().map(c -> new ModelProvenance.Column(c.name(), c.sparkType(), c.kind().label(),
-                c.nullable())).toList();
+                c.nullable(), c.vector() ? c.length() : null, c.shape().isEmpty() ? null : c.shape())).toList();
     }
 }

@@ -40,11 +40,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("fast")
 class GeneratorGradientTest {
 
-    /** A tanh value, softmax blocks of widths 2 to 5 and a second tanh: every kind of block. */
+    /**
+     * A tanh value, softmax blocks of widths 2 to 5, a second tanh and a vector's tanh block of three
+     * elements followed by its null choice: every kind of block.
+     */
     private static final List<Block> LAYOUT = List.of(new Block(0, 1, false, 0), new Block(1, 2, true, 0),
             new Block(3, 3, true, 1), new Block(6, 1, false, 2), new Block(7, 4, true, 2),
-            new Block(11, 5, true, 3));
-    private static final int WIDTH = 16;
+            new Block(11, 5, true, 3), new Block(16, 3, false, 4), new Block(19, 2, true, 4));
+    private static final int WIDTH = 21;
 
     /**
      * L = sum(w * forwardTrain(raw)) with the Gumbel noise fixed: backward(act, w) must be dL/draw.

@@ -46,7 +46,10 @@ public final class Reports {
                 cfg.evaluate, cfg.seed, Progress.silent());
     }
 
-    /** The paper's describe table, real and synthetic side by side, one row per column and side. */
+    /**
+     * The paper's describe table, real and synthetic side by side, one row per column and side (a
+     * vector column's moments and range over all its elements, its pooled KS as the distance).
+     */
     public static Dataset<Row> describe(SparkSession spark, EvaluationResult result) {
         List<Row> rows = new ArrayList<>();
         for (ColumnSpec s : result.specs()) {
@@ -56,6 +59,9 @@ public final class Reports {
                 if (d instanceof ColumnSummary.Continuous n) {
                     rows.add(RowFactory.create(s.name(), side, n.count(), n.nullFraction(), n.mean(), n.std(),
                             n.min(), n.p25(), n.p50(), n.p75(), n.max(), c.distance()));
+                } else if (d instanceof ColumnSummary.Vector v) { // all elements pooled
+                    rows.add(RowFactory.create(s.name(), side, v.count(), v.nullFraction(), v.mean(), v.std(),
+                            v.min(), null, null, null, v.max(), c.distance()));
                 } else {
                     rows.add(RowFactory.create(s.name(), side, d.count(), d.nullFraction(), null, null, null, null,
                             null, null, null, c.distance()));

@@ -60,12 +60,17 @@ final class ColumnScores {
     }
 
     static double rangeCoverage(ColumnSummary.Continuous real, ColumnSummary.Continuous synth) {
-        double range = real.max() - real.min();
-        if (!(range > 0) || Double.isNaN(synth.min())) {
-            return Double.isNaN(synth.min()) ? 0 : 1;
+        return rangeCoverage(real.min(), real.max(), synth.min(), synth.max());
+    }
+
+    /** The share of the real range [realMin, realMax] that the synthetic range covers (SDMetrics' RangeCoverage). */
+    static double rangeCoverage(double realMin, double realMax, double synthMin, double synthMax) {
+        double range = realMax - realMin;
+        if (!(range > 0) || Double.isNaN(synthMin)) {
+            return Double.isNaN(synthMin) ? 0 : 1;
         }
-        double low = Math.max((synth.min() - real.min()) / range, 0);
-        double high = Math.max((real.max() - synth.max()) / range, 0);
+        double low = Math.max((synthMin - realMin) / range, 0);
+        double high = Math.max((realMax - synthMax) / range, 0);
         return Math.max(0, 1 - (low + high));
     }
 

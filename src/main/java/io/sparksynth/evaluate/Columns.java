@@ -33,6 +33,10 @@ record Columns(List<ColumnSpec> specs) {
         return specs.get(i).continuous();
     }
 
+    boolean vector(int i) {
+        return specs.get(i).vector();
+    }
+
     int indexOf(String name) {
         for (int i = 0; i < specs.size(); i++) {
             if (specs.get(i).name().equals(name)) {
@@ -51,7 +55,19 @@ record Columns(List<ColumnSpec> specs) {
     }
 
     List<String> categoricalNames() {
-        return names(s -> !s.continuous());
+        return names(ColumnSpec::categorical);
+    }
+
+    /**
+     * The continuous and categorical columns: what the per-value metrics (KS, TVD, pair trends,
+     * correlations, plots) compare; vector columns are summarised on their own ({@link VectorScores}).
+     */
+    Columns tabular() {
+        return new Columns(specs.stream().filter(s -> !s.vector()).toList());
+    }
+
+    List<ColumnSpec> vectors() {
+        return specs.stream().filter(ColumnSpec::vector).toList();
     }
 
     private List<String> names(Predicate<ColumnSpec> which) {

@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * Computes every statistic of the contract with Spark: describe tables, per-column KS / TVD and
  * coverage, pair trends and correlations, detection, ML efficacy and privacy, and the data of the
- * report's figures. Returns them typed; {@link Metrics#toJson()} is metrics.json.
+ * report's figures. Returns them typed; {@link Metrics#toJson()} is metrics.json. Vector columns
+ * get a compact summary of their own ({@link VectorScores}) and stay out of the per-pair metrics;
+ * the learned metrics and DCR see them through {@link VectorPooling}.
  */
 public final class Evaluator {
     /** Distinct values per categorical column counted exactly; beyond this the rest is one bucket. */
@@ -34,6 +36,7 @@ public final class Evaluator {
 
     public static EvaluationResult evaluate(EvaluationInput in, Progress progress) {
         Columns columns = new Columns(in.specs());
+        Columns tabular = columns.tabular();
         List<String> names = columns.names();
         Set<String> synthCols = new HashSet<>(Arrays.asList(in.synthetic().columns()));
         for (String n : names) {
@@ -48,8 +51,8 @@ public final class Evaluator {
             progress.line("evaluate: describe tables");
             Map<String, ValueCounts.Top> realCounts = counts(real, columns);
             Map<String, ValueCounts.Top> synthCounts = counts(synth, columns);
-            Map<String, ColumnSummary> realSum = Describe.of(real, columns, realCounts);
-            Map<String, ColumnSummary> synthSum = Describe.of(synth, columns, synthCounts);
+            Map<String, ColumnSummary> realSum = Describe.of(real, tabular, realCounts);
+            Map<String, ColumnSummary> synthSum = Describe.of(synth, tabular, synthCounts);
             long realRows = real.count();
             long synthRows = synth.count();
             if (realRows == 0 || synthRows == 0) {
@@ -60,11 +63,15 @@ public final class Evaluator {
             progress.line("evaluate: column shapes (exact KS over " + columns.continuousNames().size()
                     + " continuous columns, TVD over " + columns.categoricalNames().size() + " categorical)");
             Map<String, Double> ks = KolmogorovSmirnov.statistics(real, synth, columns.continuousNames());
+            if (!columns.vectors().isEmpty()) {
+                progress.line("evaluate: vector columns (pooled elements: moments, exact KS, element means)");
+            }
+            Map<String, Metrics.ColumnScore> vectorScores = VectorScores.score(real, synth, columns.vectors());
             Map<String, Metrics.ColumnScore> scores = new LinkedHashMap<>();
             for (ColumnSpec spec : columns.specs()) {
                 String n = spec.name();
-                scores.put(n, ColumnScores.score(spec, realSum.get(n), synthSum.get(n), ks.get(n), realCounts.get(n),
-                        synthCounts.get(n)));
+                scores.put(n, spec.vector() ? vectorScores.get(n) : ColumnScores.score(spec, realSum.get(n),
+                        synthSum.get(n), ks.get(n), realCounts.get(n), synthCounts.get(n)));
             }
             double shapeSum = 0;
             for (Metrics.ColumnScore c : scores.values()) {
@@ -72,9 +79,9 @@ public final class Evaluator {
             }
 
             progress.line("evaluate: column pair trends and correlations");
-            ColumnCoder coder = coder(real, columns, realCounts, realSum);
-            PairTrends.Scores pairs = PairTrends.compute(PairStats.of(real, coder), PairStats.of(synth, coder), coder,
-                    names, in.options());
+            ColumnCoder coder = coder(real, tabular, realCounts, realSum);
+            PairTrends.Scores pairs = PairTrends.compute(PairStats.of(tabular.select(real), coder),
+                    PairStats.of(tabular.select(synth), coder), coder, tabular.names(), in.options());
 
             progress.line("evaluate: detection (real vs synthetic classifiers)");
             Metrics.DetectionScores detection = Detection.evaluate(real, realRows, synth, synthRows, columns,
@@ -84,9 +91,9 @@ public final class Evaluator {
             Metrics.AugmentationCurve augmentation = null;
             String target = in.options().target();
             if (!target.isEmpty()) {
-                if (!names.contains(target)) {
+                if (!tabular.names().contains(target)) {
                     throw SynthException.usage("target column '" + target + "' (--target / evaluate.target) is not "
-                            + "among the columns " + names);
+                            + "among the continuous and categorical columns " + tabular.names());
                 }
                 progress.line("evaluate: ML efficacy on target " + target);
                 Dataset<Row> trainSet = in.train();
@@ -106,7 +113,9 @@ public final class Evaluator {
             if (in.train() != null) {
                 progress.line("evaluate: privacy (exact copies, distance to closest record)");
                 Dataset<Row> train = columns.select(in.train());
-                Map<String, ColumnSummary> trainSum = Describe.of(train, columns, counts(train, columns));
+                Map<String, ColumnSummary> trainSum = new LinkedHashMap<>(Describe.of(train, tabular,
+                        counts(train, columns)));
+                trainSum.putAll(VectorScores.summaries(train, columns.vectors()));
                 Dataset<Row> holdout = in.holdout() == null ? null : columns.select(in.holdout());
                 privacy = Privacy.evaluate(train, synth, holdout, columns, trainSum, DCR_QUERY_ROWS, in.seed());
             }
@@ -114,7 +123,7 @@ public final class Evaluator {
             PlotData plots = PlotComputer.compute(real, synth, columns, realSum, realCounts, synthCounts, in.seed());
             Metrics metrics = new Metrics(new Metrics.RowCounts(realRows, synthRows), shapeSum / scores.size(), pairs.trends(),
                     pairs.correlationMad(), scores, pairs.perPair(), pairs.matrices(), detection.gbtAuc(), detection,
-                    ml, augmentation, privacy, estimation(in));
+                    ml, augmentation, privacy, estimation(in, columns));
             return new EvaluationResult(metrics, in.specs(), plots, in.history());
         } finally {
             real.unpersist();
@@ -127,7 +136,7 @@ public final class Evaluator {
         return FitSample.byHash(d, (double) in.options().sampleRows() / Math.max(n, 1), in.seed());
     }
 
-    private static Metrics.Estimation estimation(EvaluationInput in) {
+    private static Metrics.Estimation estimation(EvaluationInput in, Columns columns) {
         return new Metrics.Estimation(
                 "exact (sorted distinct values, two passes over range partitions)",
                 "exact for up to " + MAX_TRACKED_VALUES + " distinct values per column; the rest as one bucket",
@@ -136,7 +145,10 @@ public final class Evaluator {
                 in.options().sampleRows(),
                 "exact nearest neighbour for up to " + DCR_QUERY_ROWS + " sampled query rows per side",
                 "fitted on up to " + PlotComputer.PCA_FIT_ROWS + " real rows, plotted for up to "
-                        + PlotComputer.PCA_PLOT_ROWS + " rows per side");
+                        + PlotComputer.PCA_PLOT_ROWS + " rows per side",
+                columns.vectors().isEmpty() ? null : "vector columns: exact KS and moments over all elements pooled; "
+                        + "left out of pair trends and correlations; detection, ML efficacy, PCA and DCR see the "
+                        + "means of at most " + VectorPooling.MAX_GROUPS + " element groups (image cells)");
     }
 
     private static ColumnCoder coder(Dataset<Row> real, Columns columns, Map<String, ValueCounts.Top> counts,

@@ -19,7 +19,9 @@ import static org.apache.spark.sql.functions.lit;
 /**
  * Spark ML feature columns for the learned metrics (detection, ML efficacy): categorical columns
  * indexed (unseen values kept as their own index), continuous columns as doubles with nulls set to
- * a fixed fill value plus a null indicator, all assembled into one vector "features".
+ * a fixed fill value plus a null indicator, vector columns as the group means of
+ * {@link VectorPooling} (at most 64 features, 0 for a null vector) plus a null indicator, all
+ * assembled into one vector "features".
  */
 final class Features {
     static final int MAX_BINS = 128;
@@ -29,10 +31,21 @@ final class Features {
 
     /** Renames columns to safe names f0..fn and fills nulls; the label column, if any, is kept as "label_raw". */
     static Dataset<Row> prepare(Dataset<Row> data, Columns columns, String target) {
+        Dataset<Row> pooled = data;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.vector(i)) { // pooled once per row, then split into features
+                pooled = pooled.withColumn(pooledName(i), VectorPooling.of(columns.get(i)).means(columns.get(i)));
+            }
+        }
         List<Column> cols = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column c = col(quote(columns.name(i)));
-            if (columns.name(i).equals(target)) {
+            if (columns.vector(i)) {
+                for (int k = 0; k < VectorPooling.of(columns.get(i)).size(); k++) {
+                    cols.add(coalesce(col(pooledName(i)).getItem(k), lit(0.0)).as(vectorFeature(i, k)));
+                }
+                cols.add(c.isNull().cast("double").as("n" + i));
+            } else if (columns.name(i).equals(target)) {
                 cols.add((columns.continuous(i) ? c.cast("double") : c.cast("string")).as("label_raw"));
             } else if (columns.continuous(i)) {
                 cols.add(coalesce(c.cast("double"), lit(0.0)).as("f" + i));
@@ -41,7 +54,15 @@ final class Features {
                 cols.add(coalesce(c.cast("string"), lit("\u0000null")).as("f" + i));
             }
         }
-        return data.select(cols.toArray(new Column[0]));
+        return pooled.select(cols.toArray(new Column[0]));
+    }
+
+    private static String pooledName(int i) {
+        return "__pooled" + i;
+    }
+
+    private static String vectorFeature(int i, int k) {
+        return "v" + i + "_" + k;
     }
 
     /** Indexers and the assembler for the prepared columns. */
@@ -57,7 +78,12 @@ final class Features {
             if (columns.name(i).equals(target)) {
                 continue;
             }
-            if (columns.continuous(i)) {
+            if (columns.vector(i)) {
+                for (int k = 0; k < VectorPooling.of(columns.get(i)).size(); k++) {
+                    inputs.add(vectorFeature(i, k));
+                }
+                inputs.add("n" + i);
+            } else if (columns.continuous(i)) {
                 inputs.add("f" + i);
                 inputs.add("n" + i);
             } else {

@@ -30,12 +30,23 @@ public record Metrics(RowCounts rows, double columnShapes, double columnPairTren
 
     /**
      * One column: its describe rows and its scores. {@code ks} and {@code rangeCoverage} are set
-     * for continuous columns, {@code tvd} and {@code categoryCoverage} for categorical ones.
+     * for continuous columns, {@code tvd} and {@code categoryCoverage} for categorical ones. A
+     * vector column (kind "vector") has {@code ks} and {@code rangeCoverage} of all its elements
+     * pooled, and its {@code length}, {@code imageShape} (when configured) and
+     * {@code elementMeanMad}; see {@link VectorScores} for their definitions.
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ColumnScore(String kind, ColumnSummary real, ColumnSummary synthetic, Double ks, Double tvd,
-                              Double rangeCoverage, Double categoryCoverage, double shape, double nullSimilarity) {
+                              Double rangeCoverage, Double categoryCoverage, double shape, double nullSimilarity,
+                              Integer length, List<Integer> imageShape, Double elementMeanMad) {
+        /** A continuous or categorical column. */
+        public ColumnScore(String kind, ColumnSummary real, ColumnSummary synthetic, Double ks, Double tvd,
+                           Double rangeCoverage, Double categoryCoverage, double shape, double nullSimilarity) {
+            this(kind, real, synthetic, ks, tvd, rangeCoverage, categoryCoverage, shape, nullSimilarity, null, null,
+                    null);
+        }
+
         /** KS for a continuous column, TVD for a categorical one: the distance behind {@link #shape}. */
         public double distance() {
             return ks != null ? ks : tvd;
@@ -90,9 +101,14 @@ public record Metrics(RowCounts rows, double columnShapes, double columnPairTren
                                 Double dcrHoldoutP5, Double dcrHoldoutMedian) {
     }
 
-    /** Which figures are exact and which estimated, and from how many rows. */
+    /**
+     * Which figures are exact and which estimated, and from how many rows.
+     *
+     * @param vectors how vector columns are compared (null, and left out, when there are none)
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Estimation(String ks, String tvd, String quartiles, String pairBins, int learnedMetricsSampleRows,
-                             String dcr, String pca) {
+                             String dcr, String pca, String vectors) {
     }
 }

@@ -16,7 +16,7 @@ public final class DescribeTable {
         StringBuilder b = new StringBuilder();
         List<ColumnSpec> specs = r.specs();
         boolean anyCont = specs.stream().anyMatch(ColumnSpec::continuous);
-        boolean anyCat = specs.stream().anyMatch(s -> !s.continuous());
+        boolean anyCat = specs.stream().anyMatch(ColumnSpec::categorical);
         if (anyCont) {
             b.append(String.format("%-16s %-9s %9s %7s %11s %11s %11s %11s %11s %11s %11s %7s%n", "column", "side",
                     "count", "null%", "mean", "std", "min", "25%", "50%", "75%", "max", "KS"));
@@ -35,7 +35,7 @@ public final class DescribeTable {
             b.append(String.format("%-16s %-9s %9s %7s %8s %7s  %s%n", "column", "side", "count", "null%", "distinct",
                     "TVD", "top values"));
             for (ColumnSpec s : specs) {
-                if (!s.continuous()) {
+                if (s.categorical()) {
                     Metrics.ColumnScore c = r.column(s.name());
                     catRow(b, s.name(), "real", (ColumnSummary.Categorical) c.real(), "");
                     catRow(b, "", "synthetic", (ColumnSummary.Categorical) c.synthetic(),
@@ -43,7 +43,36 @@ public final class DescribeTable {
                 }
             }
         }
+        if (specs.stream().anyMatch(ColumnSpec::vector)) {
+            if (anyCont || anyCat) {
+                b.append('\n');
+            }
+            vectors(b, r);
+        }
         return b.toString();
+    }
+
+    /** Vector columns, all elements pooled; KS over the pooled values, MAD of the element means. */
+    private static void vectors(StringBuilder b, EvaluationResult r) {
+        b.append(String.format("%-16s %-9s %9s %7s %11s %11s %11s %11s %11s %7s %9s%n", "vector", "side", "count",
+                "null%", "length", "mean", "std", "min", "max", "KS", "mean MAD"));
+        for (ColumnSpec s : r.specs()) {
+            if (s.vector()) {
+                Metrics.ColumnScore c = r.column(s.name());
+                String size = s.shape().isEmpty() ? String.valueOf(s.length())
+                        : s.shape().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("x"));
+                vectorRow(b, s.name(), "real", size, (ColumnSummary.Vector) c.real(), "", "");
+                vectorRow(b, "", "synthetic", "", (ColumnSummary.Vector) c.synthetic(), String.format("%.3f", c.ks()),
+                        num(c.elementMeanMad()));
+            }
+        }
+    }
+
+    private static void vectorRow(StringBuilder b, String name, String side, String size, ColumnSummary.Vector v,
+                                  String ks, String mad) {
+        b.append(String.format("%-16s %-9s %9d %6.1f%% %11s %11s %11s %11s %11s %7s %9s%n", clip(name), side,
+                v.count(), 100 * v.nullFraction(), size, num(v.mean()), num(v.std()), num(v.min()), num(v.max()), ks,
+                mad));
     }
 
     /** The headline scores, one per line. */

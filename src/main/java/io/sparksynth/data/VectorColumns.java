@@ -19,10 +19,11 @@ import java.util.List;
 import java.util.Map;
 
 import static io.sparksynth.data.SchemaInspector.quote;
-import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -64,9 +65,17 @@ public final class VectorColumns {
         return c.cast("array<double>");
     }
 
-    /** True where a value holds a null, NaN or infinite element (null where the value is null). */
+    /**
+     * True where a value holds a null, NaN or infinite element (null where the value is null). Built
+     * from array_max / array_min (NaN sorts above every number) and array_compact, which Spark
+     * compiles, rather than a lambda over the elements, which it interprets element by element.
+     */
     public static Column hasNonFinite(ColumnSpec spec) {
-        return exists(elements(spec), x -> x.isNull().or(isnan(x)).or(abs(x).equalTo(Double.POSITIVE_INFINITY)));
+        Column e = elements(spec);
+        Column max = array_max(e);
+        return isnan(max).or(max.equalTo(Double.POSITIVE_INFINITY))
+                .or(array_min(e).equalTo(Double.NEGATIVE_INFINITY))
+                .or(size(array_compact(e)).notEqual(size(e)));
     }
 
     /** The non-null values of a vector column and their shortest and longest length. */

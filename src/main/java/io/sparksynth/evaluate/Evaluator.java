@@ -112,12 +112,16 @@ public final class Evaluator {
             Metrics.PrivacyScores privacy = null;
             if (in.train() != null) {
                 progress.line("evaluate: privacy (exact copies, distance to closest record)");
-                Dataset<Row> train = columns.select(in.train());
-                Map<String, ColumnSummary> trainSum = new LinkedHashMap<>(Describe.of(train, tabular,
-                        counts(train, columns)));
-                trainSum.putAll(VectorScores.summaries(train, columns.vectors()));
-                Dataset<Row> holdout = in.holdout() == null ? null : columns.select(in.holdout());
-                privacy = Privacy.evaluate(train, synth, holdout, columns, trainSum, DCR_QUERY_ROWS, in.seed());
+                Dataset<Row> train = columns.select(in.train()).cache(); // read by five passes
+                try {
+                    Map<String, ColumnSummary> trainSum = new LinkedHashMap<>(Describe.of(train, tabular,
+                            counts(train, columns)));
+                    trainSum.putAll(VectorScores.summaries(train, columns.vectors()));
+                    Dataset<Row> holdout = in.holdout() == null ? null : columns.select(in.holdout());
+                    privacy = Privacy.evaluate(train, synth, holdout, columns, trainSum, DCR_QUERY_ROWS, in.seed());
+                } finally {
+                    train.unpersist();
+                }
             }
             progress.line("evaluate: plot data (quantiles, histograms, PCA)");
             PlotData plots = PlotComputer.compute(real, synth, columns, realSum, realCounts, synthCounts, in.seed());

@@ -36,11 +36,15 @@ final class MlEfficacy {
         Dataset<Row> tr = labelled(realTrain, columns, target);
         Dataset<Row> sy = labelled(synthetic, columns, target);
         Dataset<Row> ho = labelled(holdout, columns, target);
-        Scores trtr = score(tr, ho, columns, target, regression, seed);
-        Scores tstr = score(sy, ho, columns, target, regression, seed);
-        return new Metrics.MlEfficacyScores(target, regression ? "regression" : "classification",
-                regression ? "RandomForestRegressor" : "RandomForestClassifier", tr.count(), ho.count(),
-                trtr.f1(), tstr.f1(), trtr.accuracy(), tstr.accuracy(), trtr.r2(), tstr.r2());
+        try {
+            Scores trtr = score(tr, ho, columns, target, regression, seed);
+            Scores tstr = score(sy, ho, columns, target, regression, seed);
+            return new Metrics.MlEfficacyScores(target, regression ? "regression" : "classification",
+                    regression ? "RandomForestRegressor" : "RandomForestClassifier", tr.count(), ho.count(),
+                    trtr.f1(), tstr.f1(), trtr.accuracy(), tstr.accuracy(), trtr.r2(), tstr.r2());
+        } finally {
+            unpersist(tr, sy, ho);
+        }
     }
 
     /**
@@ -53,27 +57,41 @@ final class MlEfficacy {
         Dataset<Row> tr = labelled(realTrain, columns, target);
         Dataset<Row> sy = labelled(synthetic, columns, target);
         Dataset<Row> ho = labelled(holdout, columns, target);
-        long nReal = tr.count();
-        long nSynth = sy.count();
-        List<Long> ks = new ArrayList<>();
-        List<Double> realOnly = new ArrayList<>();
-        List<Double> augmented = new ArrayList<>();
-        for (long k : new long[]{250, 1000, 4000}) {
-            if (k > nReal || k > nSynth) {
-                break;
+        try {
+            long nReal = tr.count();
+            long nSynth = sy.count();
+            List<Long> ks = new ArrayList<>();
+            List<Double> realOnly = new ArrayList<>();
+            List<Double> augmented = new ArrayList<>();
+            for (long k : new long[]{250, 1000, 4000}) {
+                if (k > nReal || k > nSynth) {
+                    break;
+                }
+                Dataset<Row> realK = FitSample.byHash(tr, Math.min(1.0, 1.5 * k / nReal), seed).limit((int) k);
+                Dataset<Row> synthK = FitSample.byHash(sy, Math.min(1.0, 1.5 * k / nSynth), seed).limit((int) k);
+                ks.add(k);
+                realOnly.add(score(realK, ho, columns, target, regression, seed).headline());
+                augmented.add(score(realK.unionAll(synthK), ho, columns, target, regression, seed).headline());
             }
-            Dataset<Row> realK = FitSample.byHash(tr, Math.min(1.0, 1.5 * k / nReal), seed).limit((int) k);
-            Dataset<Row> synthK = FitSample.byHash(sy, Math.min(1.0, 1.5 * k / nSynth), seed).limit((int) k);
-            ks.add(k);
-            realOnly.add(score(realK, ho, columns, target, regression, seed).headline());
-            augmented.add(score(realK.unionAll(synthK), ho, columns, target, regression, seed).headline());
+            return new Metrics.AugmentationCurve(regression ? "r2" : "accuracy", 1, ks, realOnly, augmented);
+        } finally {
+            unpersist(tr, sy, ho);
         }
-        return new Metrics.AugmentationCurve(regression ? "r2" : "accuracy", 1, ks, realOnly, augmented);
     }
 
-    /** The prepared features with rows of a known target only. */
+    /**
+     * The prepared features with rows of a known target only, cached: every fit reads them several
+     * times (indexers, the forest, the test predictions), and each read would otherwise clean the
+     * table and pool its vectors again.
+     */
     private static Dataset<Row> labelled(Dataset<Row> data, Columns columns, String target) {
-        return Features.prepare(data, columns, target).where(col("label_raw").isNotNull());
+        return Features.prepare(data, columns, target).where(col("label_raw").isNotNull()).cache();
+    }
+
+    private static void unpersist(Dataset<?>... data) {
+        for (Dataset<?> d : data) {
+            d.unpersist();
+        }
     }
 
     /** One learner's scores on the test rows: F1 and accuracy (classification) or R^2 (regression). */

@@ -21,7 +21,9 @@ import static org.apache.spark.sql.functions.explode;
  *       (every element of every non-null vector, real against synthetic), computed with Spark by
  *       {@link KolmogorovSmirnov} on the exploded elements: the distance behind the column's
  *       {@code shape} = 1 - ks, as for a continuous column. It compares the marginal distribution of
- *       values (for images: of pixel intensities), not where in the vector they sit;</li>
+ *       values (for images: of pixel intensities), not where in the vector they sit, and it is
+ *       strict about point masses: MNIST's pixels are 81 % exactly 0, so a generator whose
+ *       background is 0.003 instead of 0 scores a KS near 0.8 however good its digits look;</li>
  *   <li>{@code element_mean_mad}: the mean over the elements j of |mean_real(j) - mean_synthetic(j)|,
  *       in the column's units: how far the average vector (for images: the average image) is off,
  *       position by position;</li>

@@ -2,20 +2,18 @@ package io.sparksynth.preprocess;
 
 import io.sparksynth.SynthException;
 import io.sparksynth.TestSpark;
+import io.sparksynth.VectorTables;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.SchemaInspector;
 import org.apache.spark.ml.linalg.DenseVector;
-import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import scala.collection.Seq;
 
@@ -36,40 +34,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class VectorTransformTest {
 
-    static final StructType SCHEMA = new StructType().add("label", DataTypes.StringType)
-            .add("f", DataTypes.createArrayType(DataTypes.FloatType))
-            .add("d", DataTypes.createArrayType(DataTypes.DoubleType))
-            .add("i", DataTypes.createArrayType(DataTypes.IntegerType))
-            .add("v", SQLDataTypes.VectorType());
-
-    /** f: 6 floats in [0, 1], null in every 7th row; d: 6 doubles in [-3, 5]; i: 6 ints in [0, 255]; v: 4 doubles. */
-    static Dataset<Row> table(SparkSession spark, int rows, long seed) {
-        Random r = new Random(seed);
-        List<Row> out = new ArrayList<>();
-        for (int n = 0; n < rows; n++) {
-            Float[] f = new Float[6];
-            Double[] d = new Double[6];
-            Integer[] i = new Integer[6];
-            double[] v = new double[4];
-            for (int k = 0; k < 6; k++) {
-                f[k] = r.nextFloat();
-                d[k] = -3 + 8 * r.nextDouble();
-                i[k] = r.nextInt(256);
-            }
-            for (int k = 0; k < 4; k++) {
-                v[k] = 10 + 10 * r.nextDouble();
-            }
-            out.add(RowFactory.create(r.nextBoolean() ? "a" : "b", n % 7 == 3 ? null : f, d, i,
-                    n % 11 == 5 ? null : Vectors.dense(v)));
-        }
-        return spark.createDataFrame(out, SCHEMA);
-    }
-
     @Test
     void encodeThenDecodeRestoresTypeLengthRangeAndNulls() {
         SparkSession spark = TestSpark.session();
         SynthConfig cfg = SynthConfig.load(null, List.of("schema.shapes.f=[2, 3]"));
-        Dataset<Row> raw = table(spark, 300, 1);
+        Dataset<Row> raw = VectorTables.table(spark, 300, 1);
         List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, "test");
         assertEquals(List.of(ColumnKind.CATEGORICAL, ColumnKind.VECTOR, ColumnKind.VECTOR, ColumnKind.VECTOR,
                 ColumnKind.VECTOR), specs.stream().map(ColumnSpec::kind).toList());
@@ -135,7 +104,7 @@ class VectorTransformTest {
     void anyGeneratorOutputDecodesInsideTheRealRangeAndIntegersStayIntegers() {
         SparkSession spark = TestSpark.session();
         SynthConfig cfg = SynthConfig.defaults();
-        Dataset<Row> raw = table(spark, 100, 2);
+        Dataset<Row> raw = VectorTables.table(spark, 100, 2);
         List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, "test");
         TableTransform t = TransformFitter.fit(DataCleaner.clean(raw, specs, cfg.clean), specs, cfg.transform, 1);
         Random r = new Random(3);
@@ -171,7 +140,7 @@ class VectorTransformTest {
             rows.add(RowFactory.create("a", new Float[]{1f, 2f}, new Double[]{0.5, x}, new Integer[]{n == 13 ? null : 1, 2},
                     Vectors.dense(n, n == 17 ? Double.POSITIVE_INFINITY : 1)));
         }
-        Dataset<Row> raw = spark.createDataFrame(rows, SCHEMA);
+        Dataset<Row> raw = spark.createDataFrame(rows, VectorTables.SCHEMA);
         SynthConfig cfg = SynthConfig.defaults();
         List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, "test");
         List<Row> clean = DataCleaner.clean(raw, specs, cfg.clean).collectAsList();

@@ -41,6 +41,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * real rows are the input file itself (already clean), exported as Spark reads it.
  */
 class IndependentCheckTest {
+    /** The interpreter: $SPARKSYNTH_PYTHON (.ci/run picks one that has numpy and scipy), else python3 on PATH. */
+    static final String PYTHON = System.getenv().getOrDefault("SPARKSYNTH_PYTHON", "python3");
+
     static final String SCRIPT = "src/test/python/independent_check.py";
 
     @BeforeAll
@@ -48,7 +51,7 @@ class IndependentCheckTest {
         String help = "python3 with numpy and scipy is needed for " + SCRIPT
                 + ": install Debian's python3-numpy python3-scipy (.ci/run does)";
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import numpy, scipy").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PYTHON, "-c", "import numpy, scipy").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python3 -c 'import numpy, scipy' finished");
             assertEquals(0, p.exitValue(), help + "\n" + out);
@@ -147,7 +150,7 @@ class IndependentCheckTest {
 
     /** Runs the script; returns its exit code, with its output on the console. */
     static int check(Path real, Path synth, Path metrics) throws Exception {
-        Process p = new ProcessBuilder("python3", SCRIPT, real.toString(), synth.toString(), metrics.toString())
+        Process p = new ProcessBuilder(PYTHON, SCRIPT, real.toString(), synth.toString(), metrics.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), SCRIPT + " finished");

@@ -38,8 +38,10 @@ public final class Charts {
     private static final Color[] DIVERGING = {new Color(69, 117, 180), Color.WHITE, new Color(215, 48, 39)};
     /** white to red, for a scale that starts at 0 (absolute differences) */
     private static final Color[] SEQUENTIAL = {Color.WHITE, new Color(215, 48, 39)};
-    /** pixels a rotated category label takes per character, below the axis */
+    /** pixels a category label takes per character, along it */
     private static final int PX_PER_LABEL_CHAR = 6;
+    /** the width of a bar chart's plot area, for its labels */
+    private static final int BARS_PLOT_WIDTH = 330;
 
     private Charts() {
     }
@@ -101,15 +103,19 @@ public final class Charts {
         return png(c);
     }
 
-    /** The most frequent real categories; labels rotated, the chart as tall as its longest label needs. */
+    /**
+     * The most frequent real categories. Labels stay level where they fit side by side, else they
+     * are rotated and the chart is as tall as its longest label needs.
+     */
     public static byte[] bars(String column, PlotData.Bars b) {
         List<String> labels = ShortLabels.of(b.categories(), ShortLabels.MAX);
         int longest = labels.stream().mapToInt(String::length).max().orElse(0);
-        CategoryChart c = new CategoryChartBuilder().width(400).height(230 + PX_PER_LABEL_CHAR * longest)
+        boolean level = labels.size() * (longest + 2) * PX_PER_LABEL_CHAR <= BARS_PLOT_WIDTH;
+        CategoryChart c = new CategoryChartBuilder().width(400).height(level ? 260 : 230 + PX_PER_LABEL_CHAR * longest)
                 .title(column + ": most frequent categories").yAxisTitle("share of rows").build();
         style(c.getStyler());
         smallMultiple(c.getStyler());
-        c.getStyler().setXAxisLabelRotation(60);
+        c.getStyler().setXAxisLabelRotation(level ? 0 : 60);
         c.getStyler().setAvailableSpaceFill(0.8);
         c.addSeries("real", labels, box(b.real())).setFillColor(REAL);
         c.addSeries("synthetic", labels, box(b.synthetic())).setFillColor(SYNTH);

@@ -47,7 +47,8 @@ public final class HtmlReport {
                 .append("<style>body{font-family:sans-serif;margin:2em;max-width:1300px;color:#222}")
                 .append("pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:12px}")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
-                .append("td:first-child{text-align:left}.grid{display:flex;flex-wrap:wrap;gap:8px}")
+                .append("td:first-child{text-align:left}")
+                .append(".grid{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start}")
                 .append(".verdict{font-size:1.2em;padding:.6em;border-radius:4px;background:#eef6ee}")
                 .append(".warn{background:#fbeee6}</style></head><body>\n")
                 .append("<h1>sparksynth: real vs synthetic</h1>\n");

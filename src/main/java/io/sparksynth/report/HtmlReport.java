@@ -47,7 +47,8 @@ public final class HtmlReport {
                 .append("<style>body{font-family:sans-serif;margin:2em;max-width:1300px;color:#222}")
                 .append("pre{background:#f6f6f6;padding:1em;overflow-x:auto;font-size:12px}")
                 .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
-                .append("td:first-child{text-align:left}.grid{display:flex;flex-wrap:wrap;gap:8px}")
+                .append("td:first-child{text-align:left}")
+                .append(".grid{display:flex;flex-wrap:wrap;gap:8px;align-items:flex-start}")
                 .append(".verdict{font-size:1.2em;padding:.6em;border-radius:4px;background:#eef6ee}")
                 .append(".warn{background:#fbeee6}</style></head><body>\n")
                 .append("<h1>sparksynth: real vs synthetic</h1>\n");
@@ -73,31 +74,37 @@ public final class HtmlReport {
         plots.cdf().forEach((c, q) -> b.append(img(images, "cumulative-" + c, Charts.cumulative(c, q))));
         b.append("</div></section>\n<section id=\"distributions\"><h2>Distributions</h2>\n<div class=\"grid\">");
         plots.histograms().forEach((c, h) -> b.append(img(images, "histogram-" + c, Charts.histogram(c, h))));
-        plots.bars().forEach((c, bars) -> b.append(img(images, "bars-" + c, Charts.bars(c, bars))));
+        plots.bars().forEach((c, bars) -> b.append(img(images, "bars-" + c, Charts.bars(c, bars),
+                c + ": " + String.join(", ", bars.categories()))));
         b.append("</div></section>\n<section id=\"correlation\"><h2>Correlation (Pearson, continuous columns)</h2>\n")
                 .append("<div class=\"grid\">");
         Metrics.CorrelationMatrices corr = metrics.correlation();
         List<String> cols = corr.columns();
         if (cols.size() >= 2) {
-            b.append(img(images, "correlation-real", Charts.heatmap("real", cols, corr.real(), -1, 1)));
-            b.append(img(images, "correlation-synthetic", Charts.heatmap("synthetic", cols, corr.synthetic(), -1, 1)));
-            b.append(img(images, "correlation-difference", Charts.heatmap("|real - synthetic|", cols,
-                    corr.absDifference(), 0, 1)));
+            String names = "columns: " + String.join(", ", cols);
+            b.append(img(images, "correlation-real", Charts.heatmap("Pearson correlation, real rows", cols,
+                    corr.real(), -1, 1), names));
+            b.append(img(images, "correlation-synthetic", Charts.heatmap("Pearson correlation, synthetic rows", cols,
+                    corr.synthetic(), -1, 1), names));
+            b.append(img(images, "correlation-difference", Charts.heatmap("|real \u2212 synthetic| correlation",
+                    cols, corr.absDifference(), 0, 1), names));
         } else {
             b.append("<p>Fewer than two continuous columns.</p>");
         }
         b.append("</div></section>\n<section id=\"meanstd\"><h2>Mean and standard deviation per column</h2>\n")
                 .append("<div class=\"grid\">");
         double[][] ms = meanStd(metrics.columns());
-        b.append(img(images, "means", Charts.realVsSynthetic("means (log-log)", ms[0], ms[1])));
-        b.append(img(images, "stds", Charts.realVsSynthetic("standard deviations (log-log)", ms[2], ms[3])));
+        b.append(img(images, "means", Charts.realVsSynthetic("|mean|", ms[0], ms[1])));
+        b.append(img(images, "stds", Charts.realVsSynthetic("standard deviation", ms[2], ms[3])));
         b.append("</div></section>\n<section id=\"pca\"><h2>PCA: first two components (axes fitted on real rows)</h2>\n")
                 .append("<div class=\"grid\">");
         double[][] all = concat(plots.pcaReal(), plots.pcaSynthetic());
         double[] xr = range(all, 0);
         double[] yr = range(all, 1);
-        b.append(img(images, "pca-real", Charts.scatter("real", plots.pcaReal(), Charts.REAL, xr, yr)));
-        b.append(img(images, "pca-synthetic", Charts.scatter("synthetic", plots.pcaSynthetic(), Charts.SYNTH, xr, yr)));
+        String[] axes = pcaAxes(plots.pcaExplained());
+        b.append(img(images, "pca-real", Charts.scatter("real rows", plots.pcaReal(), Charts.REAL, xr, yr, axes)));
+        b.append(img(images, "pca-synthetic", Charts.scatter("synthetic rows", plots.pcaSynthetic(), Charts.SYNTH,
+                xr, yr, axes)));
         b.append("</div></section>\n<section id=\"augmentation\"><h2>Augmentation: real rows alone vs real + "
                 + "synthetic rows</h2>\n");
         Metrics.AugmentationCurve aug = metrics.augmentation();
@@ -192,10 +199,25 @@ public final class HtmlReport {
     }
 
     private static String img(Map<String, byte[]> images, String name, byte[] png) {
+        return img(images, name, png, name);
+    }
+
+    /** @param title the full names a figure may have shortened, shown when the pointer rests on it */
+    private static String img(Map<String, byte[]> images, String name, byte[] png, String title) {
         String file = name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png";
         images.put(file, png);
-        return "<img alt=\"" + esc(name) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png)
-                + "\">";
+        return "<img alt=\"" + esc(name) + "\" title=\"" + esc(title) + "\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png) + "\">";
+    }
+
+    /** "PC1 (31 % of variance)" where the explained variance is known. */
+    private static String[] pcaAxes(double[] explained) {
+        String[] axes = new String[2];
+        for (int i = 0; i < 2; i++) {
+            axes[i] = "PC" + (i + 1) + (explained.length > i ? String.format(" (%.0f %% of variance)",
+                    100 * explained[i]) : "");
+        }
+        return axes;
     }
 
     private static double[][] concat(double[][] a, double[][] b) {

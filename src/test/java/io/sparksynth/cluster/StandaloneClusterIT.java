@@ -39,12 +39,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Maven-resolved Spark classpath, the job jar submitted with SparkSubmit (client mode, two
  * executors). Checks that training ran tasks on both executors (from Spark's event log), that the
  * outputs are complete and that the statistics hold; then kills an executor during training and
- * during generation, and the driver during training, and checks that the results equal the
- * undisturbed run's row for row. Every process started is stopped by PID.
+ * during generation (checking from the event log that tasks died with it and were recomputed),
+ * and the driver during training, and checks that the results equal the undisturbed run's row
+ * for row. Every process started is stopped by PID.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
-    static final String JAR = "target/sparksynth-job.jar";
+    /** The job jar in the build directory that holds these test classes (target/, or -Dbuild.dir). */
+    static final String JAR = buildDir().resolve("sparksynth-job.jar").toString();
     static final String INPUT = new File("data/eustock_losses.parquet").getAbsolutePath();
     static final List<Process> processes = new ArrayList<>();
     static final List<Process> workers = new ArrayList<>();
@@ -78,6 +80,15 @@ class StandaloneClusterIT {
                     work.resolve("worker" + w).toString(), master), sparkHome.getParent()));
         }
         waitForWorkers(ui, 2);
+    }
+
+    static Path buildDir() {
+        try {
+            return Path.of(StandaloneClusterIT.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .getParent();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Polls the master's JSON status until the workers are alive (slow machines start JVMs slowly). */
@@ -135,6 +146,7 @@ class StandaloneClusterIT {
         Map<String, Integer> tasks = trainingTasksPerExecutor(events);
         System.out.println("cluster run: training tasks per executor " + tasks);
         assertEquals(Set.of("0", "1"), tasks.keySet(), "averaging rounds ran on both executors");
+        assertEquals(List.of(), recomputedTrainingTasks(events), "an undisturbed training recomputes nothing");
 
         assertEquals(0, submit("generate", events, "generate", "--model", model, "--rows", "5000",
                 "--partitions", "4", "--output", synthetic));
@@ -160,10 +172,12 @@ class StandaloneClusterIT {
         Path events = Files.createDirectories(work.resolve("events-train-kill"));
         String model = work.resolve("model-executor-killed").toString();
         Process p = submitAsync("train-executor-killed", events, train(model, "--set", "train.log-every=1"));
-        killExecutorWhen(p, "epoch 30/", () -> logOf("train-executor-killed"));
+        killExecutorDuringATrainingTask(p, "train-executor-killed");
         assertEquals(0, exitOf(p, "train"));
         assertTrue(count(events, "SparkListenerExecutorRemoved") >= 1, "the executor was lost during training");
-        System.out.println("fault: training tasks lost with the executor: " + lostTasks(events));
+        List<String> recomputed = recomputedTrainingTasks(events);
+        System.out.println("fault: training tasks lost with the executor and recomputed: " + recomputed);
+        assertFalse(recomputed.isEmpty(), "a training task died with the executor and its partition was recomputed");
 
         assertGeneratesTheBaselineRows(model, "synthetic-executor-killed-in-training", events);
     }
@@ -306,6 +320,89 @@ class StandaloneClusterIT {
         return "";
     }
 
+    /**
+     * Kills the first worker's executor while it runs a training task: from epoch 30 on, once the
+     * executor's own log shows a task started and not finished. The task may still finish in the
+     * instant before the kill (or the kill land between two rounds when the log says nothing), so
+     * when the driver reports no lost task, the new executor is killed again at a later epoch.
+     */
+    static void killExecutorDuringATrainingTask(Process job, String label) throws Exception {
+        Set<Long> killed = new HashSet<>();
+        for (int epoch = 30; epoch <= 60; epoch += 15) {
+            waitFor(job, "epoch " + epoch + "/", () -> logOf(label));
+            ProcessHandle executor = waitForExecutor(job, workers.get(0), killed);
+            Path log = executorLog(executor);
+            long lostBefore = occurrences(logOf(label), "Lost task");
+            boolean running = poll(job, 60, () -> runningTask(log));
+            executor.destroyForcibly();
+            killed.add(executor.pid());
+            System.out.println("fault: killed executor pid " + executor.pid() + " after \"epoch " + epoch + "/\", "
+                    + (running ? "while its log showed a task running" : "its log showing no running task"));
+            if (poll(job, 30, () -> occurrences(logOf(label), "Lost task") > lostBefore)) {
+                return;
+            }
+        }
+    }
+
+    /** Polls {@code condition} for up to {@code seconds}; false if it never held (or the job ended). */
+    static boolean poll(Process job, int seconds, Callable<Boolean> condition) throws Exception {
+        for (int i = 0; i < seconds * 20 && job.isAlive(); i++) {
+            if (condition.call()) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    /** The executor the worker runs for the application now (a new one after a kill). */
+    static ProcessHandle waitForExecutor(Process job, Process worker, Set<Long> killed) throws Exception {
+        for (int i = 0; i < 1200 && job.isAlive(); i++) {
+            var executor = worker.descendants().filter(ProcessHandle::isAlive)
+                    .filter(h -> !killed.contains(h.pid()))
+                    .filter(h -> commandLine(h).contains("CoarseGrainedExecutorBackend")).findFirst();
+            if (executor.isPresent()) {
+                return executor.get();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the worker runs no executor for the job");
+    }
+
+    /** WORKER_DIR/APP_ID/EXECUTOR_ID/stderr, where the worker keeps an executor's log. */
+    static Path executorLog(ProcessHandle executor) {
+        List<String> args = List.of(commandLine(executor).split("\0"));
+        String app = args.get(args.indexOf("--app-id") + 1);
+        String id = args.get(args.indexOf("--executor-id") + 1);
+        try (Stream<Path> logs = Files.find(work, 4, (f, a) -> f.endsWith(Path.of(app, id, "stderr")))) {
+            return logs.findFirst().orElseThrow(() -> new AssertionError("no log of executor " + id + " of " + app));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** True when the executor's log shows a task started ("Running task ... (TID n)") and not yet finished. */
+    static boolean runningTask(Path executorLog) throws IOException {
+        Set<String> running = new HashSet<>();
+        java.util.regex.Pattern tid = java.util.regex.Pattern.compile(
+                "(Running task|Finished task|Exception in task|killed task) .*\\(TID (\\d+)\\)");
+        for (String line : Files.readAllLines(executorLog)) {
+            java.util.regex.Matcher m = tid.matcher(line);
+            if (m.find()) {
+                if (m.group(1).equals("Running task")) {
+                    running.add(m.group(2));
+                } else {
+                    running.remove(m.group(2));
+                }
+            }
+        }
+        return !running.isEmpty();
+    }
+
+    static long occurrences(String text, String what) {
+        return text.split(java.util.regex.Pattern.quote(what), -1).length - 1;
+    }
+
     /** Once the job shows {@code text}, kills the first worker's executor. */
     static void killExecutorWhen(Process job, String text, Callable<String> state) throws Exception {
         waitFor(job, text, state);
@@ -377,6 +474,51 @@ class StandaloneClusterIT {
         return (int) events(events).stream().filter(e -> e.path("Event").asText().equals(type)).count();
     }
 
+    /**
+     * Partitions of training rounds ("stage S partition P: reason") whose task failed (its executor
+     * lost, or its result with it) and that a later task of the same stage then computed successfully.
+     */
+    static List<String> recomputedTrainingTasks(Path events) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(events)) {
+            for (Path log : files.filter(Files::isRegularFile).toList()) { // stage ids are per application
+                out.addAll(recomputedTrainingTasks(eventsOf(log)));
+            }
+        }
+        return out;
+    }
+
+    static List<String> recomputedTrainingTasks(List<JsonNode> events) {
+        Set<Integer> trainingStages = new HashSet<>();
+        Map<String, JsonNode> failed = new TreeMap<>();
+        List<JsonNode> succeeded = new ArrayList<>();
+        for (JsonNode e : events) {
+            String type = e.path("Event").asText();
+            if (type.equals("SparkListenerStageSubmitted")
+                    && e.at("/Properties/spark.job.description").asText("").startsWith("sparksynth train")) {
+                trainingStages.add(e.at("/Stage Info/Stage ID").asInt());
+            } else if (type.equals("SparkListenerTaskEnd") && trainingStages.contains(e.path("Stage ID").asInt())) {
+                if (e.at("/Task End Reason/Reason").asText().equals("Success")) {
+                    succeeded.add(e);
+                } else {
+                    failed.put(e.path("Stage ID").asInt() + "/" + e.at("/Task Info/Index").asInt() + "/"
+                            + e.at("/Task Info/Task ID").asLong(), e);
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : failed.values()) {
+            boolean retried = succeeded.stream().anyMatch(s -> s.path("Stage ID").asInt() == f.path("Stage ID").asInt()
+                    && s.at("/Task Info/Index").asInt() == f.at("/Task Info/Index").asInt()
+                    && s.at("/Task Info/Task ID").asLong() > f.at("/Task Info/Task ID").asLong());
+            if (retried) {
+                out.add("stage " + f.path("Stage ID").asInt() + " partition " + f.at("/Task Info/Index").asInt() + ": "
+                        + f.at("/Task End Reason/Reason").asText());
+            }
+        }
+        return out;
+    }
+
     /** Tasks that ended because their executor was lost. */
     static int lostTasks(Path events) throws IOException {
         return (int) events(events).stream().filter(e -> e.path("Event").asText().equals("SparkListenerTaskEnd")
@@ -384,15 +526,22 @@ class StandaloneClusterIT {
     }
 
     static List<JsonNode> events(Path dir) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                for (String line : Files.readAllLines(f)) {
-                    if (!line.isBlank()) {
-                        out.add(json.readTree(line));
-                    }
-                }
+                out.addAll(eventsOf(f));
+            }
+        }
+        return out;
+    }
+
+    /** The events of one application's event log, one JSON object a line. */
+    static List<JsonNode> eventsOf(Path log) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            if (!line.isBlank()) {
+                out.add(json.readTree(line));
             }
         }
         return out;

@@ -38,7 +38,6 @@ final class Conditions implements Serializable {
     private static final long serialVersionUID = 1L;
     /** At most this many names or values in an error message. */
     private static final int LISTED = 40;
-    static final Conditions NONE = new Conditions(List.of(), false);
 
     /** in column order, so the same request gives the same seeds whatever order it was written in */
     private final List<Condition> all;

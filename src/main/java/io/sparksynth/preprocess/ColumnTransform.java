@@ -184,7 +184,7 @@ public final class ColumnTransform implements Serializable {
             Component c = components.get(choice);
             double x = c.pointMass() ? c.center()
                     : quantiles.isEmpty() ? c.center() + in[offset] * c.scale()
-                    : Quantiles.inverse(quantiles, (in[offset] + 1) / 2.0);
+                    : Quantiles.inverse(quantiles, (in[offset] + 1.0) / 2.0);
             return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
         }
         String s;

@@ -1,6 +1,9 @@
 package io.sparksynth.cli;
 
 import io.sparksynth.TestSpark;
+import org.apache.spark.ExceptionFailure;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -17,6 +20,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -87,6 +95,8 @@ class ExitCodesTest {
         assertEquals(2, run("frobnicate"));
         assertEquals(2, run("generate", "--model", model, "--rows", "10", "--output", dir.resolve("w").toString(),
                 "--where", "a=b"));
+        assertEquals(2, run("generate", "--model", model, "--rows", "-5", "--output", dir.resolve("w").toString()));
+        assertFalse(new File(dir.toFile(), "w").exists());
     }
 
     @Test
@@ -141,14 +151,98 @@ class ExitCodesTest {
         assertFalse(new File(dir.toFile(), "never").exists());
     }
 
+    /**
+     * A generation that fails on the executors, after Spark has started writing into the temporary
+     * output, leaves no partial rows and no temporary directory, and the previous complete output
+     * at that path stays as it was (the atomic-output contract: all or nothing).
+     */
     @Test
-    void failedGenerateLeavesNothingBehind() {
-        // negative rows fail after the model is loaded
-        String out = dir.resolve("neg").toString();
-        assertEquals(2, run("generate", "--model", model, "--rows", "-5", "--output", out));
+    void failedGenerateLeavesNothingBehind() throws Exception {
+        SparkSession spark = TestSpark.session();
+        String out = dir.resolve("kept").toString();
+        assertEquals(0, run("generate", "--model", model, "--rows", "700", "--output", out, "--seed", "3"));
+        List<String> before = sortedRows(spark, out);
+
+        String damaged = damagedModel();
+        FailedTasks failed = FailedTasks.during(spark, () -> assertEquals(1, run("generate", "--model", damaged,
+                "--rows", "5000", "--partitions", "4", "--output", out, "--seed", "3")));
+        assertTrue(failed.count() > 0, "the failure happened in write tasks on the executors, not before the job");
+
+        assertTrue(new File(out, "_SUCCESS").exists(), "the previous output is still published");
+        assertEquals(before, sortedRows(spark, out), "the previous output is intact");
+        assertEquals(List.of(), leftovers("kept"), "no temporary or moved-aside directory left behind");
+    }
+
+    /**
+     * Exit code 1 is anything that is not a user's error: here a Spark job whose tasks throw on the
+     * executors. The contract prints "failed:" with the cause and a stack trace for a bug report.
+     */
+    @Test
+    void unexpectedFailureOnTheExecutorsIsExitCodeOne() throws IOException {
+        String out = dir.resolve("never-written").toString();
+        Object[] r = runCapturing("generate", "--model", damagedModel(), "--rows", "100", "--output", out);
+        String err = (String) r[1];
+        assertEquals(1, r[0], err);
+        assertTrue(err.startsWith("sparksynth: failed: "), err);
+        assertTrue(err.contains("\tat "), "a stack trace for the bug report: " + err);
         assertFalse(new File(out).exists());
-        for (File f : Objects.requireNonNull(dir.toFile().listFiles())) {
-            assertFalse(f.getName().contains(".tmp-"), "temporary directory left behind: " + f);
+        assertEquals(List.of(), leftovers("never-written"));
+    }
+
+    /**
+     * A copy of the trained model whose config.conf claims one more noise input than its generator
+     * has (as a hand-edited or mismatched directory would): it loads on the driver, and only the
+     * executors, running the generator, find out.
+     */
+    static synchronized String damagedModel() throws IOException {
+        Path damaged = dir.resolve("damaged-model");
+        if (!Files.exists(damaged)) {
+            try (Stream<Path> files = Files.walk(Path.of(model))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, damaged.resolve(Path.of(model).relativize(f).toString()));
+                }
+            }
+            Path conf = damaged.resolve("config.conf");
+            Matcher m = Pattern.compile("(\"noise-dim\"\\s*:\\s*)(\\d+)").matcher(Files.readString(conf));
+            assertTrue(m.find(), "config.conf names gan.noise-dim");
+            int dim = Integer.parseInt(m.group(2));
+            Files.writeString(conf, m.replaceFirst("$1" + (dim + 1)));
+            Files.deleteIfExists(damaged.resolve(".config.conf.crc")); // Hadoop's checksum would reject the edit
+        }
+        return damaged.toString();
+    }
+
+    /** Hidden siblings of an output that AtomicOutput creates while writing ({@code .NAME.tmp-*}, {@code .NAME.old-*}). */
+    static List<String> leftovers(String name) {
+        return Stream.of(Objects.requireNonNull(dir.toFile().list()))
+                .filter(f -> f.startsWith("." + name + ".")).toList();
+    }
+
+    /** Counts tasks that ended with an exception while an action ran. */
+    static final class FailedTasks extends SparkListener {
+        private final AtomicInteger failed = new AtomicInteger();
+
+        static FailedTasks during(SparkSession spark, Runnable action) throws TimeoutException {
+            FailedTasks l = new FailedTasks();
+            spark.sparkContext().addSparkListener(l);
+            try {
+                action.run();
+            } finally {
+                spark.sparkContext().listenerBus().waitUntilEmpty();
+                spark.sparkContext().removeSparkListener(l);
+            }
+            return l;
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd end) {
+            if (end.reason() instanceof ExceptionFailure) {
+                failed.incrementAndGet();
+            }
+        }
+
+        int count() {
+            return failed.get();
         }
     }
 

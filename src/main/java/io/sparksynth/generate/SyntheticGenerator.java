@@ -20,7 +20,8 @@ import java.util.List;
  * Massive generation: the generator is broadcast once, each of P partitions generates its
  * global row range (an even split of [0, N)) block by block on the executors, and rows stream into
  * Parquet. Nothing proportional to N touches the driver; the same seed gives the same rows
- * whatever P.
+ * whatever P. Under conditions ({@link ConditionRequest}) the rows are planned per group of
+ * conditions ({@link GenerationPlan}) and each block is steered and filtered ({@link Conditions}).
  */
 public final class SyntheticGenerator {
     private SyntheticGenerator() {

@@ -1,6 +1,7 @@
 package io.sparksynth.api;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.generate.ConditionRequest;
 import io.sparksynth.generate.SyntheticGenerator;
 import io.sparksynth.io.Json;
 import io.sparksynth.model.GanModel;
@@ -62,12 +63,40 @@ public class GanSynthesizerModel extends Model<GanSynthesizerModel> implements G
 
     /** {@code n} synthetic rows in as many partitions as Spark's default parallelism. */
     public Dataset<Row> sample(long n, long seed) {
-        SparkSession spark = SparkSession.active();
-        return sample(n, seed, spark.sparkContext().defaultParallelism());
+        return sample(n, seed, defaultPartitions());
     }
 
     public Dataset<Row> sample(long n, long seed, int partitions) {
-        return SyntheticGenerator.generate(SparkSession.active(), model, n, partitions, seed);
+        return sample(n, seed, partitions, ConditionRequest.NONE);
+    }
+
+    /**
+     * {@code n} synthetic rows that all hold {@code conditions} (categorical column to value, spelled
+     * as in the cleaned real data, e.g. {@code Map.of("income", ">50K")}); the other columns follow
+     * the model's rows of that class. An unknown column or value is a {@link SynthException} with
+     * exit code 2 naming the known ones, raised here rather than when the rows are computed.
+     */
+    public Dataset<Row> sample(long n, long seed, Map<String, String> conditions) {
+        return sample(n, seed, defaultPartitions(), ConditionRequest.where(conditions));
+    }
+
+    /** {@code n} rows spread evenly over the values of the categorical column {@code column}. */
+    public Dataset<Row> sampleBalanced(long n, long seed, String column) {
+        return sampleBalanced(n, seed, column, Map.of());
+    }
+
+    /** As {@link #sampleBalanced(long, long, String)}, every row also holding {@code conditions}. */
+    public Dataset<Row> sampleBalanced(long n, long seed, String column, Map<String, String> conditions) {
+        return sample(n, seed, defaultPartitions(), ConditionRequest.balance(column, conditions));
+    }
+
+    /** The general form: {@code partitions} partitions, any request (the same rows whatever the partitions). */
+    public Dataset<Row> sample(long n, long seed, int partitions, ConditionRequest request) {
+        return SyntheticGenerator.generate(SparkSession.active(), model, n, partitions, seed, request);
+    }
+
+    private static int defaultPartitions() {
+        return SparkSession.active().sparkContext().defaultParallelism();
     }
 
     /**

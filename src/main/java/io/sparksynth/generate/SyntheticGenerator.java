@@ -20,7 +20,8 @@ import java.util.List;
  * Massive generation: the generator is broadcast once, each of P partitions generates its
  * global row range (an even split of [0, N)) block by block on the executors, and rows stream into
  * Parquet. Nothing proportional to N touches the driver; the same seed gives the same rows
- * whatever P.
+ * whatever P. Under conditions ({@link ConditionRequest}) the rows are planned per group of
+ * conditions ({@link GenerationPlan}) and each block is steered and filtered ({@link Conditions}).
  */
 public final class SyntheticGenerator {
     private SyntheticGenerator() {
@@ -28,14 +29,38 @@ public final class SyntheticGenerator {
 
     /** A lazily generated dataset of {@code rows} synthetic rows in the real schema. */
     public static Dataset<Row> generate(SparkSession spark, GanModel model, long rows, int partitions, long seed) {
+        return generate(spark, model, rows, partitions, seed, ConditionRequest.NONE);
+    }
+
+    /**
+     * As {@link #generate(SparkSession, GanModel, long, int, long)}, under conditions: every row
+     * holds the {@code --where} values, and {@code --balance} spreads the rows evenly over the
+     * column's values. The request is checked, and conditions enforced by rejection are probed,
+     * on the driver before the dataset is returned (exit 2 for a bad column or value, or a
+     * combination the model (nearly) never produces).
+     */
+    public static Dataset<Row> generate(SparkSession spark, GanModel model, long rows, int partitions, long seed,
+                                        ConditionRequest request) {
+        return prepare(spark, model, rows, partitions, seed, request).rows();
+    }
+
+    /** A checked plan, its probe's lines and the lazy rows. */
+    private record Prepared(List<String> probe, Dataset<Row> rows) {
+    }
+
+    private static Prepared prepare(SparkSession spark, GanModel model, long rows, int partitions, long seed,
+                                    ConditionRequest request) {
         if (rows < 0) {
             throw SynthException.usage("--rows must be non-negative, got " + rows);
         }
         if (partitions < 1) {
             throw SynthException.usage("--partitions must be at least 1, got " + partitions);
         }
+        GeneratorSpec spec = GeneratorSpec.of(model);
+        GenerationPlan plan = GenerationPlan.of(spec, rows, request);
+        List<String> probe = plan.probe(spec, seed);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<GeneratorSpec> spec = jsc.broadcast(GeneratorSpec.of(model));
+        Broadcast<GeneratorSpec> shared = jsc.broadcast(spec);
         List<Integer> ids = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             ids.add(p);
@@ -46,9 +71,10 @@ public final class SyntheticGenerator {
                 return java.util.Collections.emptyIterator();
             }
             int p = it.next();
-            return new BlockGenerator(spec.value(), seed, rangeStart(rows, parts, p), rangeStart(rows, parts, p + 1));
+            return new BlockGenerator(shared.value(), plan, seed, rangeStart(rows, parts, p),
+                    rangeStart(rows, parts, p + 1));
         });
-        return spark.createDataFrame(out, model.transform().schema());
+        return new Prepared(probe, spark.createDataFrame(out, model.transform().schema()));
     }
 
     /** First global row of partition p when n rows are split evenly over parts partitions. */
@@ -59,8 +85,14 @@ public final class SyntheticGenerator {
     /** Generates and writes Parquet atomically, with {@code _SUCCESS} last; returns rows written. */
     public static long write(SparkSession spark, GanModel model, long rows, int partitions, long seed, String output,
                              Progress progress) {
+        return write(spark, model, rows, partitions, seed, ConditionRequest.NONE, output, progress);
+    }
+
+    /** As {@link #write(SparkSession, GanModel, long, int, long, String, Progress)}, under conditions. */
+    public static long write(SparkSession spark, GanModel model, long rows, int partitions, long seed,
+                             ConditionRequest request, String output, Progress progress) {
         try (AtomicOutput out = AtomicOutput.begin(spark.sparkContext().hadoopConfiguration(), output)) {
-            writeTo(spark, model, rows, partitions, seed, out, progress);
+            writeTo(spark, model, rows, partitions, seed, request, out, progress);
             out.commit();
         }
         return rows;
@@ -69,13 +101,21 @@ public final class SyntheticGenerator {
     /** Generates into the temporary directory of {@code out}, leaving the commit to the caller. */
     public static void writeTo(SparkSession spark, GanModel model, long rows, int partitions, long seed,
                                AtomicOutput out, Progress progress) {
-        progress.line(String.format("generating %,d rows in %d partitions (seed %d)", rows, partitions, seed));
+        writeTo(spark, model, rows, partitions, seed, ConditionRequest.NONE, out, progress);
+    }
+
+    private static void writeTo(SparkSession spark, GanModel model, long rows, int partitions, long seed,
+                                ConditionRequest request, AtomicOutput out, Progress progress) {
+        progress.line(String.format("generating %,d rows in %d partitions (seed %d)%s", rows, partitions, seed,
+                request.isEmpty() ? "" : ", conditions: " + request));
+        Prepared prepared = prepare(spark, model, rows, partitions, seed, request);
+        prepared.probe().forEach(progress::line);
         TaskProgress listener = new TaskProgress(progress, rows);
         spark.sparkContext().addSparkListener(listener);
         long t0 = System.nanoTime();
         try {
             spark.sparkContext().setJobDescription("sparksynth generate: " + rows + " rows");
-            generate(spark, model, rows, partitions, seed).write().mode(SaveMode.Overwrite).parquet(out.tempPath());
+            prepared.rows().write().mode(SaveMode.Overwrite).parquet(out.tempPath());
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }

@@ -104,6 +104,22 @@ public final class ColumnTransform implements Serializable {
         return s;
     }
 
+    /**
+     * Every non-null value the column was fitted with, as spelled after cleaning: the kept categories
+     * (slot order) followed by the values folded into "other". Categorical columns only.
+     */
+    @JsonIgnore
+    public List<String> knownValues() {
+        List<String> all = new ArrayList<>(categories);
+        all.addAll(otherValues);
+        return all;
+    }
+
+    /** A category spelling as a value of the column's Spark type, as decoding would produce it. */
+    public Object valueOf(String spelling) {
+        return TypedValues.parse(spelling, spec);
+    }
+
     @JsonIgnore
     int nullSlot() {
         return spec.nullable() ? choiceCount() - 1 : -1;

@@ -3,12 +3,24 @@ package io.sparksynth.config;
 import java.io.Serializable;
 import java.util.List;
 
-/** Network shapes and optimiser settings of the GAN. */
+/**
+ * Network shapes and optimiser settings of the GAN.
+ *
+ * @param architecture         "dense" (the papers' dense networks on the encoded row) or "conv" (an image
+ *                             column is drawn by transposed-convolution-style upsampling and judged by
+ *                             convolutions; the other columns stay dense)
+ * @param generatorFilters     conv: channels of the generator's convolutions, from the smallest image up
+ * @param discriminatorFilters conv: channels of the discriminator's strided convolutions
+ */
 public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integer> discriminatorLayers,
                          boolean leakyDiscriminator, double discriminatorDropout, double generatorLearningRate,
                          double discriminatorLearningRate, double adamBeta1, double adamBeta2,
                          int discriminatorSteps, double labelSmoothing, int pac, boolean conditional,
-                         double gumbelTau) implements Serializable {
+                         double gumbelTau, String architecture, List<Integer> generatorFilters,
+                         List<Integer> discriminatorFilters) implements Serializable {
+    public static final String DENSE = "dense";
+    public static final String CONV = "conv";
+
     static GanOptions from(Section c) {
         String act = c.getString("discriminator-activation");
         SynthConfig.check(act.equals("relu") || act.equals("leakyrelu"), "gan.discriminator-activation",
@@ -18,7 +30,14 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                 c.getDouble("discriminator-dropout"), c.getDouble("generator-learning-rate"),
                 c.getDouble("discriminator-learning-rate"), c.getDouble("adam-beta1"), c.getDouble("adam-beta2"),
                 c.getInt("discriminator-steps"), c.getDouble("label-smoothing"), c.getInt("pac"),
-                c.getBoolean("conditional"), c.getDouble("gumbel-tau"));
+                c.getBoolean("conditional"), c.getDouble("gumbel-tau"), c.getString("architecture"),
+                List.copyOf(c.getIntList("generator-filters")), List.copyOf(c.getIntList("discriminator-filters")));
+        SynthConfig.check(g.architecture.equals(DENSE) || g.architecture.equals(CONV), "gan.architecture",
+                "must be \"dense\" or \"conv\" (convolutions for an image column), not \"" + g.architecture + "\"");
+        SynthConfig.check(!g.generatorFilters.isEmpty() && g.generatorFilters.stream().allMatch(w -> w > 0),
+                "gan.generator-filters", "must list at least one positive channel count");
+        SynthConfig.check(!g.discriminatorFilters.isEmpty() && g.discriminatorFilters.stream().allMatch(w -> w > 0),
+                "gan.discriminator-filters", "must list at least one positive channel count");
         SynthConfig.check(g.noiseDim >= 1, "gan.noise-dim", "must be positive");
         SynthConfig.check(!g.generatorLayers.isEmpty() && g.generatorLayers.stream().allMatch(w -> w > 0),
                 "gan.generator-layers", "must list at least one positive width");
@@ -36,5 +55,9 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
         SynthConfig.check(g.adamBeta1 >= 0 && g.adamBeta1 < 1, "gan.adam-beta1", "must be in [0, 1)");
         SynthConfig.check(g.adamBeta2 >= 0 && g.adamBeta2 < 1, "gan.adam-beta2", "must be in [0, 1)");
         return g;
+    }
+
+    public boolean conv() {
+        return architecture.equals(CONV);
     }
 }

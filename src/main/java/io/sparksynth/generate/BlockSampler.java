@@ -2,12 +2,10 @@ package io.sparksynth.generate;
 
 import io.sparksynth.model.GanLayout;
 import io.sparksynth.model.GanModel;
+import io.sparksynth.model.GeneratorNetwork;
 import io.sparksynth.model.Seeds;
 import io.sparksynth.preprocess.TableTransform;
 import org.apache.spark.sql.Row;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +20,11 @@ final class BlockSampler {
     static final int BLOCK = 1024;
 
     private final GeneratorSpec spec;
-    private final MultiLayerNetwork generator;
+    private final GeneratorNetwork generator;
 
     BlockSampler(GeneratorSpec spec) {
         this.spec = spec;
-        this.generator = GanModel.fromBytes(spec.generator());
+        this.generator = GanModel.generatorFromBytes(spec.generator(), spec.layout());
     }
 
     /** The rows of a block and how many candidate rows were looked at to find them. */
@@ -84,7 +82,6 @@ final class BlockSampler {
     private float[] encodedRows(float[] cond, SplittableRandom rng) {
         GanLayout layout = spec.layout();
         float[] input = layout.generatorInput(BLOCK, cond, rng);
-        INDArray out = generator.output(Nd4j.create(input, new long[]{BLOCK, layout.generatorInput()}, 'c'), false);
-        return layout.activation().sample(out.dup('c').data().asFloat(), BLOCK, rng);
+        return layout.activation().sample(generator.forward(input, BLOCK, false), BLOCK, rng);
     }
 }

@@ -12,13 +12,19 @@ import java.util.random.RandomGenerator;
  * encoded rows with their conditions. Training and generation both build their inputs here, so a
  * row generated from a seed is the row training would have drawn.
  */
-public record GanLayout(int width, int noiseDim, int pac, OutputActivation activation, ConditionSampler sampler)
-        implements Serializable {
+public record GanLayout(int width, int noiseDim, int pac, OutputActivation activation, ConditionSampler sampler,
+                        ImageSlot image) implements Serializable {
 
+    /** The layout of a model; {@code image} is where the convolutional networks find the image, null for dense ones. */
     public static GanLayout of(TableTransform transform, GanOptions gan) {
         return new GanLayout(transform.width(), gan.noiseDim(), gan.pac(),
                 new OutputActivation(transform.blocks(), transform.width()),
-                new ConditionSampler(transform, gan.conditional()));
+                new ConditionSampler(transform, gan.conditional()), gan.conv() ? ImageSlot.of(transform) : null);
+    }
+
+    /** Whether the networks are the convolutional pair. */
+    public boolean conv() {
+        return image != null;
     }
 
     public int conditionWidth() {

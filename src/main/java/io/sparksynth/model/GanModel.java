@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -39,12 +40,12 @@ import java.util.Map;
 public final class GanModel {
     private final TableTransform transform;
     private final SynthConfig config;
-    private final MultiLayerNetwork generator;
+    private final GeneratorNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final List<EpochRecord> history;
     private final ModelProvenance provenance;
 
-    public GanModel(TableTransform transform, SynthConfig config, MultiLayerNetwork generator,
+    public GanModel(TableTransform transform, SynthConfig config, GeneratorNetwork generator,
                     MultiLayerNetwork discriminator, List<EpochRecord> history, ModelProvenance provenance) {
         this.transform = transform;
         this.config = config;
@@ -62,7 +63,7 @@ public final class GanModel {
         return config;
     }
 
-    public MultiLayerNetwork generator() {
+    public GeneratorNetwork generator() {
         return generator;
     }
 
@@ -99,7 +100,7 @@ public final class GanModel {
             StringBuilder csv = new StringBuilder(EpochRecord.CSV_HEADER).append('\n');
             history.forEach(r -> csv.append(r.csv()).append('\n'));
             out.writeText("history.csv", csv.toString());
-            writeNetwork(out.fs(), new Path(out.temp(), "generator.zip"), generator);
+            writeNetwork(out.fs(), new Path(out.temp(), "generator.zip"), generator.model());
             writeNetwork(out.fs(), new Path(out.temp(), "discriminator.zip"), discriminator);
             out.commit();
         } catch (IOException e) {
@@ -125,7 +126,10 @@ public final class GanModel {
                     history.add(EpochRecord.parse(lines[i]));
                 }
             }
-            MultiLayerNetwork g = readNetwork(fs, new Path(p, "generator.zip"));
+            GeneratorNetwork g;
+            try (FSDataInputStream in = fs.open(new Path(p, "generator.zip"))) {
+                g = readGenerator(in, true, GanLayout.of(transform, config.gan));
+            }
             MultiLayerNetwork d = readNetwork(fs, new Path(p, "discriminator.zip"));
             return new GanModel(transform, config, g, d, history, provenance);
         } catch (IOException | RuntimeException e) {
@@ -136,10 +140,10 @@ public final class GanModel {
 
     /** The generator as bytes, to broadcast to executors. */
     public byte[] generatorBytes() {
-        return toBytes(generator, false);
+        return toBytes(generator.model(), false);
     }
 
-    public static byte[] toBytes(MultiLayerNetwork net, boolean withUpdater) {
+    public static byte[] toBytes(Model net, boolean withUpdater) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ModelSerializer.writeModel(net, bytes, withUpdater);
@@ -149,15 +153,23 @@ public final class GanModel {
         }
     }
 
-    public static MultiLayerNetwork fromBytes(byte[] bytes) {
+    /** A generator from {@link #generatorBytes()}; the layout says which of the two network shapes it is. */
+    public static GeneratorNetwork generatorFromBytes(byte[] bytes, GanLayout layout) {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
-            return ModelSerializer.restoreMultiLayerNetwork(in, false);
+            return readGenerator(in, false, layout);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void writeNetwork(FileSystem fs, Path path, MultiLayerNetwork net) throws IOException {
+    private static GeneratorNetwork readGenerator(InputStream in, boolean withUpdater, GanLayout layout)
+            throws IOException {
+        return layout.conv()
+                ? new ConvGenerator(ModelSerializer.restoreComputationGraph(in, withUpdater), layout.generatorInput())
+                : new DenseGenerator(ModelSerializer.restoreMultiLayerNetwork(in, withUpdater));
+    }
+
+    private static void writeNetwork(FileSystem fs, Path path, Model net) throws IOException {
         try (FSDataOutputStream o = fs.create(path, true)) {
             ModelSerializer.writeModel(net, o, true);
         }

@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * because the generator step needs the discriminator's gradient with respect to its input.
  */
 public final class GanStep {
-    private final MultiLayerNetwork generator;
+    private final GeneratorNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final GanOptions options;
     private final OutputActivation activation;
@@ -38,7 +38,7 @@ public final class GanStep {
     public double lossFake;
     public double lossGenerator;
 
-    public GanStep(MultiLayerNetwork generator, MultiLayerNetwork discriminator, GanOptions options,
+    public GanStep(GeneratorNetwork generator, MultiLayerNetwork discriminator, GanOptions options,
                    OutputActivation activation, ConditionSampler sampler, int width, int batch, float[] rows,
                    int count) {
         this.generator = generator;
@@ -78,7 +78,7 @@ public final class GanStep {
             System.arraycopy(cond, i * c, input, i * in + width, c);
         }
         // generated rows
-        Fake fake = generate(rng, false);
+        Fake fake = generate(rng);
         for (int i = 0; i < batch; i++) {
             System.arraycopy(fake.act, i * width, input, (batch + i) * in, width);
             System.arraycopy(fake.cond, i * c, input, (batch + i) * in + width, c);
@@ -127,7 +127,7 @@ public final class GanStep {
     public void generatorStep(int iteration, RandomGenerator rng) {
         int c = sampler.dim();
         int in = width + c;
-        Fake fake = generate(rng, true);
+        Fake fake = generate(rng);
         float[] input = new float[batch * in];
         for (int i = 0; i < batch; i++) {
             System.arraycopy(fake.act, i * width, input, i * in, width);
@@ -153,9 +153,8 @@ public final class GanStep {
             loss += conditionLoss(sampler.blocks(), fake.raw, fake.column, fake.slot, batch, width, gradRaw);
         }
         lossGenerator = loss;
-        // the generator still holds its layer inputs from generate(rng, true)
-        Gradient g = generator.backpropGradient(matrix(gradRaw, batch, width), mgr).getFirst();
-        apply(generator, g, iteration);
+        // the generator still holds its layer inputs from generate(rng)
+        generator.update(generator.backward(gradRaw, batch), iteration, batch);
     }
 
     /**
@@ -188,7 +187,7 @@ public final class GanStep {
     private record Fake(float[] raw, float[] act, float[] cond, int[] column, int[] slot) {
     }
 
-    private Fake generate(RandomGenerator rng, boolean keepInputs) {
+    private Fake generate(RandomGenerator rng) {
         int c = sampler.dim();
         int nz = options.noiseDim();
         float[] cond = new float[batch * c];
@@ -198,9 +197,7 @@ public final class GanStep {
             sampler.sample(batch, true, available, rng, cond, col, slot);
         }
         float[] input = GanLayout.generatorInput(batch, nz, cond, c, rng);
-        generator.setInput(matrix(input, batch, nz + c));
-        List<INDArray> acts = generator.feedForward(true, !keepInputs);
-        float[] raw = acts.get(acts.size() - 1).dup('c').data().asFloat();
+        float[] raw = generator.forward(input, batch, true);
         float[] act = activation.forwardTrain(raw, batch, options.gumbelTau(), rng);
         return new Fake(raw, act, cond, col, slot);
     }
@@ -209,11 +206,6 @@ public final class GanStep {
         net.setInput(matrix(input, rowsIn, cols));
         List<INDArray> acts = net.feedForward(true, false);
         return acts.get(acts.size() - 1).dup('c').data().asFloat();
-    }
-
-    private void apply(MultiLayerNetwork net, Gradient g, int iteration) {
-        net.getUpdater().update(net, g, iteration, 0, batch, mgr);
-        net.params().subi(g.gradient());
     }
 
     private static int pick(int[] candidates, RandomGenerator rng) {

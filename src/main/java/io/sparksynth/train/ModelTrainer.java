@@ -6,6 +6,7 @@ import io.sparksynth.data.SchemaInspector;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.EpochRecord;
 import io.sparksynth.model.GanModel;
+import io.sparksynth.model.GeneratorNetwork;
 import io.sparksynth.model.ModelProvenance;
 import io.sparksynth.preprocess.FitSample;
 import io.sparksynth.preprocess.TableTransform;
@@ -66,7 +67,7 @@ public final class ModelTrainer {
             }
             DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, config.train,
                     progress, checkpoint, from);
-            MultiLayerNetwork g = spec.newGenerator();
+            GeneratorNetwork g = spec.newGenerator();
             MultiLayerNetwork d = spec.newDiscriminator();
             result.generator().applyTo(g);
             result.discriminator().applyTo(d);

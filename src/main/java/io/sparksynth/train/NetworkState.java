@@ -1,5 +1,6 @@
 package io.sparksynth.train;
 
+import io.sparksynth.model.GeneratorNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -12,6 +13,16 @@ import java.io.Serializable;
  * restart Adam's moment estimates.
  */
 public record NetworkState(float[] params, float[] updater) implements Serializable {
+
+    public static NetworkState of(GeneratorNetwork net) {
+        return new NetworkState(net.params().dup('c').data().asFloat(),
+                net.updaterState().dup('c').data().asFloat());
+    }
+
+    public void applyTo(GeneratorNetwork net) {
+        net.setParams(Nd4j.create(params, new long[]{1, params.length}, 'c'));
+        net.setUpdaterState(Nd4j.create(updater, new long[]{1, updater.length}, 'c'));
+    }
 
     public static NetworkState of(MultiLayerNetwork net) {
         return new NetworkState(net.params().dup('c').data().asFloat(),

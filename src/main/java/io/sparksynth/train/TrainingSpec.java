@@ -3,6 +3,7 @@ package io.sparksynth.train;
 import io.sparksynth.config.GanOptions;
 import io.sparksynth.model.GanLayout;
 import io.sparksynth.model.GanNetworks;
+import io.sparksynth.model.GeneratorNetwork;
 import io.sparksynth.preprocess.TableTransform;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -21,11 +22,11 @@ public record TrainingSpec(String runId, GanOptions gan, int batchSize, long see
         return (int) Math.max(1, Math.ceil((double) rows / ((long) batchSize * workers)));
     }
 
-    public MultiLayerNetwork newGenerator() {
-        return GanNetworks.generator(gan, layout.generatorInput(), layout.width(), seed);
+    public GeneratorNetwork newGenerator() {
+        return GanNetworks.generator(gan, layout, seed);
     }
 
     public MultiLayerNetwork newDiscriminator() {
-        return GanNetworks.discriminator(gan, layout.discriminatorInput(), seed + 1);
+        return GanNetworks.discriminator(gan, layout, seed + 1);
     }
 }

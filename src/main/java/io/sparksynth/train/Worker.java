@@ -1,6 +1,7 @@
 package io.sparksynth.train;
 
 import io.sparksynth.model.GanStep;
+import io.sparksynth.model.GeneratorNetwork;
 import io.sparksynth.model.Seeds;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Worker {
     private static final Map<String, Worker> CACHE = new ConcurrentHashMap<>();
 
-    private final MultiLayerNetwork generator;
+    private final GeneratorNetwork generator;
     private final MultiLayerNetwork discriminator;
     private final GanStep step;
     private final int count;

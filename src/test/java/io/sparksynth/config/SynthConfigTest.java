@@ -74,6 +74,9 @@ class SynthConfigTest {
         KEYS.put("gan.pac", c -> c.gan.pac());
         KEYS.put("gan.conditional", c -> c.gan.conditional());
         KEYS.put("gan.gumbel-tau", c -> c.gan.gumbelTau());
+        KEYS.put("gan.architecture", c -> c.gan.architecture());
+        KEYS.put("gan.generator-filters", c -> c.gan.generatorFilters());
+        KEYS.put("gan.discriminator-filters", c -> c.gan.discriminatorFilters());
         KEYS.put("train.epochs", c -> c.train.epochs());
         KEYS.put("train.batch-size", c -> c.train.batchSize());
         KEYS.put("train.workers", c -> c.train.workers());
@@ -110,7 +113,8 @@ class SynthConfigTest {
                 {"gan.discriminator-dropout", "0"}, {"gan.generator-learning-rate", "1e-3"},
                 {"gan.discriminator-learning-rate", "0.01"}, {"gan.adam-beta1", "0"}, {"gan.adam-beta2", "0.9"},
                 {"gan.discriminator-steps", "5"}, {"gan.label-smoothing", "0.1"}, {"gan.pac", "1"},
-                {"gan.conditional", "false"}, {"gan.gumbel-tau", "1.5"}, {"train.epochs", "1"},
+                {"gan.conditional", "false"}, {"gan.gumbel-tau", "1.5"}, {"gan.architecture", "conv"},
+                {"gan.generator-filters", "[16]"}, {"gan.discriminator-filters", "[8, 16, 32]"}, {"train.epochs", "1"},
                 {"train.batch-size", "2"}, {"train.workers", "3"}, {"train.averaging-frequency", "1"},
                 {"train.early-stopping-patience", "10"}, {"train.early-stopping-min-delta", "0"},
                 {"train.log-every", "50"}, {"train.generator-ema", "0"}, {"train.checkpoint-every", "0"},
@@ -235,6 +239,8 @@ class SynthConfigTest {
             "gan.noise-dim=0 | gan.noise-dim", "gan.discriminator-dropout=1 | gan.discriminator-dropout",
             "gan.label-smoothing=0.5 | gan.label-smoothing", "gan.pac=0 | gan.pac",
             "gan.gumbel-tau=0 | gan.gumbel-tau", "gan.discriminator-steps=0 | gan.discriminator-steps",
+            "gan.architecture=resnet | gan.architecture", "gan.generator-filters=[] | gan.generator-filters",
+            "gan.discriminator-filters=[0] | gan.discriminator-filters",
             "gan.generator-learning-rate=0 | gan.generator-learning-rate",
             "gan.discriminator-learning-rate=-1e-4 | gan.discriminator-learning-rate",
             "gan.adam-beta1=1 | gan.adam-beta1", "gan.adam-beta2=-0.1 | gan.adam-beta2",

@@ -142,9 +142,9 @@ class GeneratorGradientTest {
         int count = 60;
         float[] rows = realRows(t, count, r);
         TrainingSpec spec = TrainingSpec.of("fd", o, 8, 23, t);
-        MultiLayerNetwork generator = withPlainGradientDescent(spec.newGenerator());
+        MultiLayerNetwork generator = withPlainGradientDescent(((DenseGenerator) spec.newGenerator()).network());
         MultiLayerNetwork discriminator = spec.newDiscriminator();
-        GanStep step = new GanStep(generator, discriminator, o, spec.layout().activation(), spec.layout().sampler(),
+        GanStep step = new GanStep(new DenseGenerator(generator), discriminator, o, spec.layout().activation(), spec.layout().sampler(),
                 t.width(), 8, rows, count);
         Probe probe = new Probe(step, generator, discriminator, 29);
         INDArray p0 = generator.params().dup();

@@ -1,0 +1,69 @@
+package io.sparksynth.model;
+
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A generator that draws an image column with upsampling and convolutions and the other columns
+ * with dense heads, as one DL4J {@link ComputationGraph} ({@link GanNetworks#convGenerator}): its
+ * single output is the encoded row in the transform's block order.
+ */
+public final class ConvGenerator implements GeneratorNetwork {
+    private final ComputationGraph graph;
+    private final int inputs;
+    private final LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
+
+    public ConvGenerator(ComputationGraph graph, int inputs) {
+        this.graph = graph;
+        this.inputs = inputs;
+    }
+
+    @Override
+    public float[] forward(float[] input, int rows, boolean train) {
+        INDArray in = GanStep.matrix(input, rows, inputs);
+        if (!train) {
+            return graph.outputSingle(false, in).dup('c').data().asFloat();
+        }
+        INDArray out = graph.feedForward(new INDArray[]{in}, true, false).get(GanNetworks.OUTPUT);
+        return out.dup('c').data().asFloat();
+    }
+
+    @Override
+    public Gradient backward(float[] gradRaw, int rows) {
+        return graph.backpropGradient(GanStep.matrix(gradRaw, rows, gradRaw.length / rows));
+    }
+
+    @Override
+    public void update(Gradient gradient, int iteration, int batch) {
+        graph.getUpdater().update(gradient, iteration, 0, batch, mgr);
+        graph.params().subi(gradient.gradient());
+    }
+
+    @Override
+    public INDArray params() {
+        return graph.params();
+    }
+
+    @Override
+    public void setParams(INDArray params) {
+        graph.setParams(params);
+    }
+
+    @Override
+    public INDArray updaterState() {
+        return graph.getUpdater().getStateViewArray();
+    }
+
+    @Override
+    public void setUpdaterState(INDArray state) {
+        graph.getUpdater().setStateViewArray(state);
+    }
+
+    @Override
+    public Model model() {
+        return graph;
+    }
+}

@@ -1,0 +1,156 @@
+package io.sparksynth.model;
+
+import org.deeplearning4j.nn.api.MaskState;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.shade.jackson.annotation.JsonCreator;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
+
+/**
+ * The convolutional discriminator's view of a packed input: {@code pac} encoded rows (each
+ * {@code rowWidth} values: the row, then its condition), turned into one image of
+ * {@code pac x (channels + side)} planes, NCHW. Each row contributes its image's channels and one
+ * constant plane per other value (the label, other columns, the condition), so that every
+ * convolution sees the image together with what it is conditioned on, as conditional DCGANs
+ * feed labels as extra planes. The backward pass returns the gradient for every input value (the
+ * planes' sums for the constants), which the generator step needs.
+ */
+public final class ImageInput implements InputPreProcessor {
+    private static final long serialVersionUID = 1L;
+    private final int rowWidth;
+    private final int offset;
+    private final int height;
+    private final int width;
+    private final int channels;
+    private final int pac;
+
+    @JsonCreator
+    public ImageInput(@JsonProperty("rowWidth") int rowWidth, @JsonProperty("offset") int offset,
+                      @JsonProperty("height") int height, @JsonProperty("width") int width,
+                      @JsonProperty("channels") int channels, @JsonProperty("pac") int pac) {
+        this.rowWidth = rowWidth;
+        this.offset = offset;
+        this.height = height;
+        this.width = width;
+        this.channels = channels;
+        this.pac = pac;
+    }
+
+    static ImageInput of(ImageSlot image, int rowWidth, int pac) {
+        return new ImageInput(rowWidth, image.offset(), image.height(), image.width(), image.channels(), pac);
+    }
+
+    private int length() {
+        return height * width * channels;
+    }
+
+    private int side() {
+        return rowWidth - length();
+    }
+
+    /** Planes per packed row. */
+    public int planes() {
+        return channels + side();
+    }
+
+    @Override
+    public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr mgr) {
+        long n = input.size(0);
+        INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), n, (long) pac * planes(),
+                height, width);
+        for (int p = 0; p < pac; p++) {
+            long base = (long) p * rowWidth;
+            long plane = (long) p * planes();
+            INDArray image = input.get(NDArrayIndex.all(), NDArrayIndex.interval(base + offset, base + offset + length()))
+                    .dup('c').reshape('c', n, height, width, channels).permute(0, 3, 1, 2);
+            out.get(NDArrayIndex.all(), NDArrayIndex.interval(plane, plane + channels)).assign(image);
+            int s = 0;
+            for (long k = 0; k < rowWidth; k++) {
+                if (k >= offset && k < offset + length()) {
+                    continue;
+                }
+                INDArray column = input.get(NDArrayIndex.all(), NDArrayIndex.point(base + k)).reshape(n, 1, 1);
+                out.get(NDArrayIndex.all(), NDArrayIndex.point(plane + channels + s), NDArrayIndex.all(),
+                        NDArrayIndex.all()).assign(column.broadcast(n, height, width));
+                s++;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public INDArray backprop(INDArray output, int miniBatchSize, LayerWorkspaceMgr mgr) {
+        long n = output.size(0);
+        INDArray grad = mgr.create(ArrayType.ACTIVATION_GRAD, output.dataType(), n, (long) pac * rowWidth);
+        for (int p = 0; p < pac; p++) {
+            long base = (long) p * rowWidth;
+            long plane = (long) p * planes();
+            INDArray image = output.get(NDArrayIndex.all(), NDArrayIndex.interval(plane, plane + channels))
+                    .permute(0, 2, 3, 1).dup('c').reshape('c', n, length());
+            grad.get(NDArrayIndex.all(), NDArrayIndex.interval(base + offset, base + offset + length())).assign(image);
+            int s = 0;
+            for (long k = 0; k < rowWidth; k++) {
+                if (k >= offset && k < offset + length()) {
+                    continue;
+                }
+                INDArray sums = output.get(NDArrayIndex.all(), NDArrayIndex.point(plane + channels + s),
+                        NDArrayIndex.all(), NDArrayIndex.all()).sum(1, 2);
+                grad.get(NDArrayIndex.all(), NDArrayIndex.point(base + k)).assign(sums);
+                s++;
+            }
+        }
+        return grad;
+    }
+
+    @Override
+    public InputPreProcessor clone() {
+        return new ImageInput(rowWidth, offset, height, width, channels, pac);
+    }
+
+    @Override
+    public InputType getOutputType(InputType inputType) {
+        return InputType.convolutional(height, width, (long) pac * planes());
+    }
+
+    @Override
+    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
+                                                          int minibatchSize) {
+        return new Pair<>(maskArray, currentMaskState);
+    }
+
+    @JsonProperty("rowWidth")
+    public int getRowWidth() {
+        return rowWidth;
+    }
+
+    @JsonProperty("offset")
+    public int getOffset() {
+        return offset;
+    }
+
+    @JsonProperty("height")
+    public int getHeight() {
+        return height;
+    }
+
+    @JsonProperty("width")
+    public int getWidth() {
+        return width;
+    }
+
+    @JsonProperty("channels")
+    public int getChannels() {
+        return channels;
+    }
+
+    @JsonProperty("pac")
+    public int getPac() {
+        return pac;
+    }
+}

@@ -29,6 +29,11 @@ public final class ImageEvaluator {
     private static final Logger LOG = LoggerFactory.getLogger(ImageEvaluator.class);
     /** Real and synthetic images per class shown in the report. */
     public static final int SAMPLES_PER_CLASS = 8;
+    /** What metrics.json's estimation says of the image metrics. */
+    public static final String ESTIMATION = "image metrics: a CNN trained on a seeded sample of at most "
+            + String.format("%,d", Budget.DEFAULT.classifierRows()) + " real training images; label fidelity, "
+            + "holdout accuracy and the Fréchet distances over every row with a label and an image; the "
+            + "augmentation experiment on the first images of each class by a seeded hash";
     /** More label values than this is not a set of image classes: the metrics are skipped. */
     static final int MAX_CLASSES = 100;
 

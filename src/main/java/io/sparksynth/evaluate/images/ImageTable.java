@@ -73,19 +73,17 @@ final class ImageTable implements AutoCloseable {
     }
 
     /**
-     * At most {@code max} images of known classes, those of the lowest seeded hashes, in hash order:
-     * only a hash-chosen share of the rows (about 1.2 {@code max}) is sorted, and only {@code max} rows are
-     * collected.
+     * At most {@code max} images of known classes, the first in the seeded hash order ({@link #bucket}):
+     * only a hash-chosen share of the rows (about 1.2 {@code max}) is sorted, and only {@code max} rows
+     * are collected.
      */
     LabelledImages sample(int max, long total, ImageLayout layout, Classes classes, long seed) {
-        Column h = hash(seed);
-        Dataset<Row> d = rows;
+        Dataset<Row> d = rows.withColumn("b", bucket(seed)).withColumn("h", hash(seed));
         if (total > max) {
             double share = Math.min(1, (1.2 * max + 100) / total);
-            d = d.where(pmod(h, lit(BUCKETS)).lt(lit((long) Math.ceil(share * BUCKETS))));
+            d = d.where(col("b").lt(lit((long) Math.ceil(share * BUCKETS))));
         }
-        Dataset<Row> ordered = d.withColumn("h", h).orderBy(col("h"), col(LABEL)).limit(max);
-        return collect(ordered, layout, classes);
+        return collect(d.orderBy(col("b"), col("h"), col(LABEL)).limit(max), layout, classes);
     }
 
     /**
@@ -96,7 +94,6 @@ final class ImageTable implements AutoCloseable {
      */
     LabelledImages firstPerClass(int perClass, Map<String, Long> counts, ImageLayout layout, Classes classes,
                                  long seed) {
-        Column h = hash(seed);
         Column keep = lit(false);
         for (String c : classes.names()) {
             long n = counts.getOrDefault(c, 0L);
@@ -104,20 +101,27 @@ final class ImageTable implements AutoCloseable {
                 continue;
             }
             double share = Math.min(1, (2.0 * perClass + 100) / n);
-            keep = when(col(LABEL).equalTo(c), pmod(h, lit(BUCKETS)).lt(lit((long) Math.ceil(share * BUCKETS))))
-                    .otherwise(keep);
+            keep = when(col(LABEL).equalTo(c), col("b").lt(lit((long) Math.ceil(share * BUCKETS)))).otherwise(keep);
         }
-        Dataset<Row> thinned = rows.where(keep).withColumn("h", h);
-        Dataset<Row> ranked = thinned.withColumn("rank", row_number().over(Window.partitionBy(LABEL).orderBy("h")))
-                .where(col("rank").leq(perClass));
+        Dataset<Row> thinned = rows.withColumn("b", bucket(seed)).withColumn("h", hash(seed)).where(keep);
+        Dataset<Row> ranked = thinned.withColumn("rank", row_number().over(Window.partitionBy(LABEL).orderBy("b",
+                "h"))).where(col("rank").leq(perClass));
         List<LabelledImages.Sample> samples = new ArrayList<>(collect(ranked.orderBy(LABEL, "rank"), layout, classes)
                 .toSamples());
         samples.sort(java.util.Comparator.comparingInt(LabelledImages.Sample::label)); // stable: hash order within
         return LabelledImages.of(samples);
     }
 
-    private Column hash(long seed) {
+    private static Column hash(long seed) {
         return xxhash64(lit(seed), col(LABEL), col(IMAGE));
+    }
+
+    /**
+     * The seeded hash's bucket: rows are thinned by it (bucket below a share) and ordered by it first,
+     * then by the hash, so the first rows in that order are the same whatever the thinning's share.
+     */
+    private static Column bucket(long seed) {
+        return pmod(hash(seed), lit(BUCKETS));
     }
 
     /** Collects label and image, converted on the executors to the classifier's float input. */

@@ -3,6 +3,7 @@ package io.sparksynth.evaluate;
 import io.sparksynth.SynthException;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.ValueCounts;
+import io.sparksynth.evaluate.images.ImageEvaluator;
 import io.sparksynth.io.Progress;
 import io.sparksynth.preprocess.FitSample;
 import io.sparksynth.preprocess.TrainHoldoutSplit;
@@ -87,6 +88,14 @@ public final class Evaluator {
             Metrics.DetectionScores detection = Detection.evaluate(real, realRows, synth, synthRows, columns,
                     in.options().sampleRows(), in.seed());
 
+            // the learners' training and test rows: the given ones, else a seeded split of what there is
+            Dataset<Row> trainSet = in.train();
+            Dataset<Row> testSet = in.holdout();
+            if (trainSet == null || testSet == null) {
+                Dataset<Row> base = trainSet != null ? trainSet : real;
+                trainSet = TrainHoldoutSplit.train(base, 0.2, in.seed());
+                testSet = TrainHoldoutSplit.holdout(base, 0.2, in.seed());
+            }
             Metrics.MlEfficacyScores ml = null;
             Metrics.AugmentationCurve augmentation = null;
             String target = in.options().target();
@@ -96,19 +105,14 @@ public final class Evaluator {
                             + "among the continuous and categorical columns " + tabular.names());
                 }
                 progress.line("evaluate: ML efficacy on target " + target);
-                Dataset<Row> trainSet = in.train();
-                Dataset<Row> testSet = in.holdout();
-                if (trainSet == null || testSet == null) {
-                    Dataset<Row> base = trainSet != null ? trainSet : real;
-                    trainSet = TrainHoldoutSplit.train(base, 0.2, in.seed());
-                    testSet = TrainHoldoutSplit.holdout(base, 0.2, in.seed());
-                }
                 ml = MlEfficacy.evaluate(sample(trainSet, in), sample(synth, in), sample(testSet, in), columns,
                         target, in.seed());
                 progress.line("evaluate: augmentation (k real rows vs k real + k synthetic rows)");
                 augmentation = MlEfficacy.augmentation(trainSet, synth, sample(testSet, in), columns, target,
                         in.seed());
             }
+            ImageEvaluator.Result images = ImageEvaluator.evaluate(trainSet, testSet, synth, in.specs(), in.options(),
+                    in.seed(), progress);
             Metrics.PrivacyScores privacy = null;
             if (in.train() != null) {
                 progress.line("evaluate: privacy (exact copies, distance to closest record)");
@@ -124,10 +128,11 @@ public final class Evaluator {
                 }
             }
             progress.line("evaluate: plot data (quantiles, histograms, PCA)");
-            PlotData plots = PlotComputer.compute(real, synth, columns, realSum, realCounts, synthCounts, in.seed());
+            PlotData plots = PlotComputer.compute(real, synth, columns, realSum, realCounts, synthCounts, in.seed())
+                    .withImages(images.figures());
             Metrics metrics = new Metrics(new Metrics.RowCounts(realRows, synthRows), shapeSum / scores.size(), pairs.trends(),
                     pairs.correlationMad(), scores, pairs.perPair(), pairs.matrices(), detection.gbtAuc(), detection,
-                    ml, augmentation, privacy, estimation(in, columns));
+                    ml, augmentation, images.scores(), privacy, estimation(in, columns, !images.scores().isEmpty()));
             return new EvaluationResult(metrics, in.specs(), plots, in.history());
         } finally {
             real.unpersist();
@@ -140,7 +145,7 @@ public final class Evaluator {
         return FitSample.byHash(d, (double) in.options().sampleRows() / Math.max(n, 1), in.seed());
     }
 
-    private static Metrics.Estimation estimation(EvaluationInput in, Columns columns) {
+    private static Metrics.Estimation estimation(EvaluationInput in, Columns columns, boolean images) {
         return new Metrics.Estimation(
                 "exact (sorted distinct values, two passes over range partitions)",
                 "exact for up to " + MAX_TRACKED_VALUES + " distinct values per column; the rest as one bucket",
@@ -152,7 +157,8 @@ public final class Evaluator {
                         + PlotComputer.PCA_PLOT_ROWS + " rows per side",
                 columns.vectors().isEmpty() ? null : "vector columns: exact KS and moments over all elements pooled; "
                         + "left out of pair trends and correlations; detection, ML efficacy, PCA and DCR see the "
-                        + "means of at most " + VectorPooling.MAX_GROUPS + " element groups (image cells)");
+                        + "means of at most " + VectorPooling.MAX_GROUPS + " element groups (image cells)",
+                images ? ImageEvaluator.ESTIMATION : null);
     }
 
     private static ColumnCoder coder(Dataset<Row> real, Columns columns, Map<String, ValueCounts.Top> counts,

@@ -3,6 +3,7 @@ package io.sparksynth.evaluate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.sparksynth.evaluate.images.ImageScores;
 import io.sparksynth.io.Json;
 
 import java.util.List;
@@ -11,15 +12,32 @@ import java.util.Map;
 /**
  * Everything {@code evaluate} measures, as written to metrics.json (the keys are the contract's:
  * snake case of the component names). Optional parts (ML efficacy and augmentation need a target,
- * privacy the training rows) are null and left out of the file.
+ * privacy the training rows) are null and left out of the file. {@code images} holds the image
+ * metrics of each vector column with an image shape ({@link ImageScores}), when the target is the
+ * images' categorical label (empty, and left out, otherwise).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Metrics(RowCounts rows, double columnShapes, double columnPairTrends, double correlationMad,
                       Map<String, ColumnScore> columns, Map<String, PairScore> columnPairs,
                       CorrelationMatrices correlation, double detectionAuc, DetectionScores detection,
-                      MlEfficacyScores mlEfficacy, AugmentationCurve augmentation, PrivacyScores privacy,
-                      Estimation estimation) {
+                      MlEfficacyScores mlEfficacy, AugmentationCurve augmentation,
+                      @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, ImageScores> images,
+                      PrivacyScores privacy, Estimation estimation) {
+    public Metrics {
+        images = images == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                images));
+    }
+
+    /** Metrics without image metrics. */
+    public Metrics(RowCounts rows, double columnShapes, double columnPairTrends, double correlationMad,
+                   Map<String, ColumnScore> columns, Map<String, PairScore> columnPairs,
+                   CorrelationMatrices correlation, double detectionAuc, DetectionScores detection,
+                   MlEfficacyScores mlEfficacy, AugmentationCurve augmentation, PrivacyScores privacy,
+                   Estimation estimation) {
+        this(rows, columnShapes, columnPairTrends, correlationMad, columns, columnPairs, correlation, detectionAuc,
+                detection, mlEfficacy, augmentation, Map.of(), privacy, estimation);
+    }
 
     public String toJson() {
         return Json.write(this);
@@ -105,10 +123,15 @@ public record Metrics(RowCounts rows, double columnShapes, double columnPairTren
      * Which figures are exact and which estimated, and from how many rows.
      *
      * @param vectors how vector columns are compared (null, and left out, when there are none)
+     * @param images  which rows the image metrics saw (null, and left out, when there are none)
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Estimation(String ks, String tvd, String quartiles, String pairBins, int learnedMetricsSampleRows,
-                             String dcr, String pca, String vectors) {
+                             String dcr, String pca, String vectors, String images) {
+        public Estimation(String ks, String tvd, String quartiles, String pairBins, int learnedMetricsSampleRows,
+                          String dcr, String pca, String vectors) {
+            this(ks, tvd, quartiles, pairBins, learnedMetricsSampleRows, dcr, pca, vectors, null);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.sparksynth.evaluate;
 
+import io.sparksynth.evaluate.images.ImageFigures;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,24 @@ public record PlotData(
         /** 2-D principal components of real and synthetic sample rows, on axes fitted to the real rows */
         double[][] pcaReal,
         double[][] pcaSynthetic,
-        double[] pcaExplained) {
+        double[] pcaExplained,
+        /** per image column with image metrics: sample images and class means */
+        Map<String, ImageFigures> images) {
+
+    public PlotData {
+        images = images == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(images));
+    }
+
+    /** Figures without images. */
+    public PlotData(Map<String, double[][]> cdf, Map<String, double[][]> histograms, Map<String, Bars> bars,
+                    double[][] pcaReal, double[][] pcaSynthetic, double[] pcaExplained) {
+        this(cdf, histograms, bars, pcaReal, pcaSynthetic, pcaExplained, Map.of());
+    }
+
+    /** The same figures with these image figures. */
+    public PlotData withImages(Map<String, ImageFigures> figures) {
+        return new PlotData(cdf, histograms, bars, pcaReal, pcaSynthetic, pcaExplained, figures);
+    }
 
     /** Shares of the most frequent real categories in both tables. */
     public record Bars(List<String> categories, double[] real, double[] synthetic) {

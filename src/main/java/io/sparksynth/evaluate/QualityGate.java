@@ -13,14 +13,15 @@ import java.util.Map;
  * Thresholds on metrics that decide whether a synthetic table is published. Each metric fails on
  * its bad side: below the threshold for scores where higher is better (column_shapes,
  * column_pair_trends, ml_efficacy.tstr_f1, ...), above it for distances and detectability
- * (detection_auc, correlation_mad, privacy.exact_match_rate, any *.ks or *.tvd).
+ * (detection_auc, correlation_mad, privacy.exact_match_rate, any *.ks or *.tvd, the image metrics'
+ * *frechet_distance).
  */
 public final class QualityGate {
     public record Check(String metric, double threshold, double value, boolean higherIsBetter, boolean passed) {
     }
 
     private static final List<String> ROOTS = List.of("column_shapes", "column_pair_trends", "correlation_mad",
-            "detection_auc", "detection", "ml_efficacy", "privacy", "columns", "augmentation");
+            "detection_auc", "detection", "ml_efficacy", "privacy", "columns", "augmentation", "images");
 
     private final Map<String, Double> thresholds;
 
@@ -53,7 +54,7 @@ public final class QualityGate {
     public static boolean higherIsBetter(String metric) {
         String m = metric.toLowerCase();
         return !(m.endsWith("auc") || m.endsWith("mad") || m.endsWith(".ks") || m.endsWith(".tvd")
-                || m.endsWith("exact_match_rate"));
+                || m.endsWith("exact_match_rate") || m.endsWith("frechet_distance"));
     }
 
     /**

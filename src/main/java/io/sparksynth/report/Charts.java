@@ -2,6 +2,7 @@ package io.sparksynth.report;
 
 import io.sparksynth.evaluate.Metrics;
 import io.sparksynth.evaluate.PlotData;
+import io.sparksynth.evaluate.images.ImageScores;
 import io.sparksynth.model.EpochRecord;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -74,6 +75,28 @@ public final class Charts {
         List<String> k = aug.realRows().stream().map(n -> rows.apply(n.doubleValue())).toList();
         curve(c, "real rows only", k, aug.realOnly(), REAL);
         curve(c, "real + as many synthetic rows", k, aug.realPlusSynthetic(), SYNTH);
+        c.getStyler().setMarkerSize(7);
+        Axes.formatY(c, false);
+        return png(c);
+    }
+
+    /**
+     * The image augmentation experiment: holdout accuracy of the CNN by real images per class, alone
+     * and with the synthetic images added; one labelled point per k, equally spaced (k grows
+     * geometrically), as {@link #augmentation}.
+     */
+    public static byte[] imageAugmentation(String column, ImageScores.Augmentation aug) {
+        CategoryChart c = new CategoryChartBuilder().width(520).height(340)
+                .title(column + ": CNN accuracy on the real holdout by real images per class")
+                .xAxisTitle("real training images per class (k)").yAxisTitle("accuracy on the real holdout").build();
+        style(c.getStyler());
+        c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        c.getStyler().setOverlapped(true);
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        List<String> k = aug.realPerClass().stream().map(String::valueOf).toList();
+        curve(c, "k real only", k, aug.realOnly(), REAL);
+        curve(c, "k real + " + aug.syntheticPerClass() + " synthetic per class", k, aug.realPlusSynthetic(), SYNTH);
         c.getStyler().setMarkerSize(7);
         Axes.formatY(c, false);
         return png(c);

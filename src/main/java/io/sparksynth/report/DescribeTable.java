@@ -95,6 +95,9 @@ public final class DescribeTable {
                         e.target(), e.trtrR2(), e.tstrR2()));
             }
         }
+        m.images().forEach((column, img) -> b.append(String.format("images (%s)  label fidelity %.4f (real holdout "
+                + "%.4f), Frechet distance %.4f (real holdout %.4f)%n", column, img.labelFidelity(),
+                img.holdoutAccuracy(), img.frechetDistance(), img.holdoutFrechetDistance())));
         Metrics.PrivacyScores p = m.privacy();
         if (p != null) {
             b.append(String.format("privacy  exact copies %.4f%%, DCR p5 synthetic %.4f vs holdout %s%n",

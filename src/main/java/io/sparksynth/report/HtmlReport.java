@@ -5,6 +5,9 @@ import io.sparksynth.evaluate.EvaluationResult;
 import io.sparksynth.evaluate.Metrics;
 import io.sparksynth.evaluate.PlotData;
 import io.sparksynth.evaluate.QualityGate;
+import io.sparksynth.evaluate.images.ImageEvaluator;
+import io.sparksynth.evaluate.images.ImageFigures;
+import io.sparksynth.evaluate.images.ImageScores;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -14,15 +17,21 @@ import java.util.Map;
 
 /**
  * The one-page report: scores and a verdict first, the describe table, per-column scores worst
- * first, then the stock-index paper's figures. Self-contained: every image is embedded, nothing
- * is fetched. Also returns the images, so they can be written beside the page.
+ * first, then the stock-index paper's figures, then the image columns' samples and metrics.
+ * Self-contained: every image is embedded, nothing is fetched. Also returns the images, so they can
+ * be written beside the page.
  */
 public final class HtmlReport {
     /** Section ids, in page order; a test checks that a browser shows each. */
     public static final List<String> SECTIONS = List.of("summary", "describe", "columns", "losses", "cumulative",
-            "distributions", "correlation", "meanstd", "pca", "augmentation");
+            "distributions", "correlation", "meanstd", "pca", "augmentation", "images");
 
-    public record Page(String html, Map<String, byte[]> images) {
+    /**
+     * @param images the figures, by file name (written to plots/)
+     * @param files  figures also written at the top of the report directory, by file name: each image
+     *               column's sample grid as {@code images-<column>.png}, for pages that show it (the README)
+     */
+    public record Page(String html, Map<String, byte[]> images, Map<String, byte[]> files) {
     }
 
     /**
@@ -114,8 +123,17 @@ public final class HtmlReport {
         } else {
             b.append("<p>No ML target given (--target / evaluate.target).</p>");
         }
+        b.append("</section>\n<section id=\"images\"><h2>Images: samples, class means and a CNN's view</h2>\n");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (metrics.images().isEmpty()) {
+            b.append("<p>No image metrics: they need a vector column with an image shape (schema.shapes) and a ")
+                    .append("categorical label as the target (evaluate.target); the console says why a column was ")
+                    .append("skipped.</p>");
+        }
+        metrics.images().forEach((column, scores) -> b.append(imageColumn(column, scores,
+                plots.images().get(column), images, files)));
         b.append("</section>\n").append(SELF_CHECK).append("</body></html>\n");
-        return new Page(b.toString(), images);
+        return new Page(b.toString(), images, files);
     }
 
     static String verdict(Metrics m) {
@@ -181,6 +199,71 @@ public final class HtmlReport {
         return t.append("</table>\n").toString();
     }
 
+    /**
+     * One image column: the two metrics beside their real-holdout reference, the sample grid with the
+     * class means, the per-class figures and the augmentation experiment.
+     */
+    private static String imageColumn(String column, ImageScores s, ImageFigures figures, Map<String, byte[]> images,
+                                      Map<String, byte[]> files) {
+        StringBuilder t = new StringBuilder("<h3>").append(esc(column)).append(" (")
+                .append(s.imageShape().stream().map(String::valueOf).reduce((x, y) -> x + " x " + y).orElse(""))
+                .append(", label ").append(esc(s.label())).append(")</h3>\n");
+        t.append("<table><tr><th>metric</th><th>synthetic rows</th><th>real holdout rows (reference)</th></tr>\n")
+                .append("<tr><td>label fidelity: share the CNN assigns to the row's label</td><td>")
+                .append(f(s.labelFidelity())).append("</td><td>").append(f(s.holdoutAccuracy())).append("</td></tr>\n")
+                .append("<tr><td>Fr&eacute;chet distance to the real training images (CNN features)</td><td>")
+                .append(f(s.frechetDistance())).append("</td><td>").append(f(s.holdoutFrechetDistance()))
+                .append("</td></tr>\n</table>\n");
+        if (s.classifier() != null) {
+            t.append("<p>CNN: ").append(esc(s.classifier().architecture())).append(String.format(
+                    "; trained on %,d real training images, %d steps of %d; accuracy %.4f on all %,d real training "
+                            + "images. Features: %s.</p>\n", s.classifier().trainingRows(), s.classifier().steps(),
+                    s.classifier().batchSize(), s.classifier().trainingAccuracy(), s.rows().train(),
+                    esc(s.classifier().features())));
+        }
+        if (figures != null) {
+            byte[] grid = ImageGrid.png(figures, ImageEvaluator.SAMPLES_PER_CLASS);
+            String name = "images-" + column;
+            files.put(name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png", grid);
+            t.append("<p>Per class: ").append(ImageEvaluator.SAMPLES_PER_CLASS).append(" real training images and ")
+                    .append(ImageEvaluator.SAMPLES_PER_CLASS).append(" synthetic ones (each class's first by a seeded ")
+                    .append("hash), then the mean image of all its real training rows and of all its synthetic rows. ")
+                    .append(String.format("Grey levels: %s black to %s white (the real range).</p>\n",
+                            number(figures.min()), number(figures.max())))
+                    .append(img(images, name, grid, column + ": real and synthetic samples and class means"));
+        }
+        t.append("<table><tr><th>").append(esc(s.label())).append("</th><th>CNN training images</th>")
+                .append("<th>holdout rows</th><th>holdout accuracy</th><th>synthetic rows</th>")
+                .append("<th>label fidelity</th></tr>\n");
+        s.classes().forEach((c, n) -> t.append("<tr><td>").append(esc(c)).append("</td><td>")
+                .append(n.classifierTraining()).append("</td><td>").append(n.holdout()).append("</td><td>")
+                .append(n.holdoutAccuracy() == null ? "" : f(n.holdoutAccuracy())).append("</td><td>")
+                .append(n.synthetic()).append("</td><td>")
+                .append(n.labelFidelity() == null ? "" : f(n.labelFidelity())).append("</td></tr>\n"));
+        if (s.unknownLabelRows() > 0) {
+            t.append("<tr><td>(labels the real rows lack)</td><td></td><td></td><td></td><td>")
+                    .append(s.unknownLabelRows()).append("</td><td>0</td></tr>\n");
+        }
+        t.append("</table>\n");
+        ImageScores.Augmentation aug = s.augmentation();
+        if (aug != null) {
+            t.append(String.format("<h4>Augmentation: the CNN on k real images per class, alone and with %d "
+                            + "synthetic images per class (%,d in all), accuracy on %,d real holdout rows</h4>\n",
+                    aug.syntheticPerClass(), aug.syntheticRows(), aug.testRows()))
+                    .append("<table><tr><th>k</th><th>real images</th><th>real only</th><th>real + synthetic</th>")
+                    .append("<th>gain</th></tr>\n");
+            for (int i = 0; i < aug.realPerClass().size(); i++) {
+                t.append("<tr><td>").append(aug.realPerClass().get(i)).append("</td><td>")
+                        .append(aug.realRows().get(i)).append("</td><td>").append(f(aug.realOnly().get(i)))
+                        .append("</td><td>").append(f(aug.realPlusSynthetic().get(i))).append("</td><td>")
+                        .append(String.format("%+.4f", aug.gain().get(i))).append("</td></tr>\n");
+            }
+            t.append("</table>\n").append(img(images, "images-augmentation-" + column,
+                    Charts.imageAugmentation(column, aug)));
+        }
+        return t.toString();
+    }
+
     /** |mean| and std per continuous column: real means, synthetic means, real stds, synthetic stds. */
     private static double[][] meanStd(Map<String, Metrics.ColumnScore> columns) {
         List<double[]> v = new ArrayList<>();
@@ -238,6 +321,12 @@ public final class HtmlReport {
         }
         double pad = (hi - lo) * 0.05;
         return new double[]{lo - pad, hi + pad};
+    }
+
+    /** A value in at most four significant digits, without exponent or trailing zeros (0, 1, 255, 0.5). */
+    private static String number(double v) {
+        return Double.isFinite(v) ? new java.math.BigDecimal(v).round(new java.math.MathContext(4))
+                .stripTrailingZeros().toPlainString() : String.valueOf(v);
     }
 
     private static String f(double v) {

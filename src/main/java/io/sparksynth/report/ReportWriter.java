@@ -12,7 +12,10 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the report directory atomically: metrics.json, describe.txt, report.html and plots/*.png. */
+/**
+ * Writes the report directory atomically: metrics.json, describe.txt, report.html, plots/*.png and
+ * each image column's sample grid as images-&lt;column&gt;.png.
+ */
 public final class ReportWriter {
     private ReportWriter() {
     }
@@ -30,6 +33,11 @@ public final class ReportWriter {
             for (Map.Entry<String, byte[]> img : page.images().entrySet()) {
                 try (FSDataOutputStream o = out.fs().create(new Path(out.temp(), "plots/" + img.getKey()), true)) {
                     o.write(img.getValue());
+                }
+            }
+            for (Map.Entry<String, byte[]> file : page.files().entrySet()) {
+                try (FSDataOutputStream o = out.fs().create(new Path(out.temp(), file.getKey()), true)) {
+                    o.write(file.getValue());
                 }
             }
             out.commit();

@@ -92,6 +92,9 @@ class SynthConfigTest {
         KEYS.put("evaluate.sample-rows", c -> c.evaluate.sampleRows());
         KEYS.put("evaluate.pair-min-correlation", c -> c.evaluate.pairMinCorrelation());
         KEYS.put("evaluate.pair-min-cramers-v", c -> c.evaluate.pairMinCramersV());
+        KEYS.put("evaluate.images.enabled", c -> c.evaluate.images());
+        KEYS.put("evaluate.images.augmentation-real", c -> c.evaluate.augmentationReal());
+        KEYS.put("evaluate.images.augmentation-synthetic", c -> c.evaluate.augmentationSynthetic());
     }
 
     /** A valid value other than the default for every key, as a user would write it after --set key=. */
@@ -120,7 +123,8 @@ class SynthConfigTest {
                 {"train.log-every", "50"}, {"train.generator-ema", "0"}, {"train.checkpoint-every", "0"},
                 {"generate.rows", "3000000000"}, {"generate.partitions", "8"}, {"evaluate.target", "income"},
                 {"evaluate.sample-rows", "100"}, {"evaluate.pair-min-correlation", "1"},
-                {"evaluate.pair-min-cramers-v", "0.25"}};
+                {"evaluate.pair-min-cramers-v", "0.25"}, {"evaluate.images.enabled", "false"},
+                {"evaluate.images.augmentation-real", "[]"}, {"evaluate.images.augmentation-synthetic", "2000"}};
         for (String[] p : pairs) {
             OTHER_VALUES.put(p[0], p[1]);
         }
@@ -258,6 +262,14 @@ class SynthConfigTest {
             "evaluate.sample-rows=99 | evaluate.sample-rows",
             "evaluate.pair-min-correlation=1.5 | evaluate.pair-min-correlation",
             "evaluate.pair-min-cramers-v=-0.1 | evaluate.pair-min-cramers-v",
+            "evaluate.images.augmentation-real=[0, 10] | evaluate.images.augmentation-real",
+            "evaluate.images.augmentation-real=[50, 10] | evaluate.images.augmentation-real",
+            "evaluate.images.augmentation-real=[10, 10] | evaluate.images.augmentation-real",
+            "evaluate.images.augmentation-real=[2001] | evaluate.images.augmentation-real",
+            "evaluate.images.augmentation-real=10 | evaluate.images.augmentation-real",
+            "evaluate.images.augmentation-synthetic=0 | evaluate.images.augmentation-synthetic",
+            "evaluate.images.augmentation-synthetic=2001 | evaluate.images.augmentation-synthetic",
+            "evaluate.images.enabled=maybe | evaluate.images.enabled",
             "generate.rows=-1 | generate.rows", "generate.partitions=-2 | generate.partitions",
             "clean.clip-quantiles=[0.5] | clean.clip-quantiles", "clean.clip-quantiles=[0.9, 0.1] | clean.clip-quantiles",
             "clean.clip-quantiles=[-0.1, 0.9] | clean.clip-quantiles",

@@ -1,6 +1,7 @@
 package io.sparksynth.evaluate;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.evaluate.images.ImageScores;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +62,23 @@ class QualityGateTest {
         assertFalse(passes("columns.age.ks=0.1"));
         assertTrue(passes("columns.sex.tvd=0.05"));
         assertFalse(passes("columns.sex.tvd=0.04"));
+    }
+
+    @Test
+    void imageMetricsAreGatedByTheirPathFrechetDistancesFromAbove() {
+        Metrics base = metrics();
+        ImageScores pixels = new ImageScores("label", List.of(28, 28), null, 0.8, 0.95, 12.5, 0.6,
+                new ImageScores.TableRows(80, 20, 80), 0, Map.of(), null);
+        Metrics m = new Metrics(base.rows(), base.columnShapes(), base.columnPairTrends(), base.correlationMad(),
+                base.columns(), base.columnPairs(), base.correlation(), base.detectionAuc(), base.detection(),
+                base.mlEfficacy(), null, Map.of("pixels", pixels), base.privacy(), null);
+        List<QualityGate.Check> checks = QualityGate.parse("images.pixels.label_fidelity=0.85,"
+                + "images.pixels.frechet_distance=10,images.pixels.holdout_accuracy=0.9").check(m);
+        assertEquals(List.of(false, false, true), checks.stream().map(QualityGate.Check::passed).toList());
+        assertEquals(List.of(true, false, true), checks.stream().map(QualityGate.Check::higherIsBetter).toList());
+        assertTrue(QualityGate.parse("images.pixels.frechet_distance=12.5").check(m).get(0).passed());
+        assertTrue(base.images().isEmpty(), "no image metrics, none in the file");
+        assertFalse(base.toJson().contains("\"images\""), base.toJson());
     }
 
     @Test

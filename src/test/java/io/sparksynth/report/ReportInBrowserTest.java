@@ -59,6 +59,7 @@ class ReportInBrowserTest {
                 case "cumulative" -> assertEquals(continuous, images, "one cumulative plot per continuous column");
                 case "distributions" -> assertEquals(all, images, "one histogram or bar chart per column");
                 case "losses", "augmentation" -> assertEquals(1, images, section + " figure");
+                case "images" -> assertEquals(0, images, "Adult has no image column");
                 default -> throw new AssertionError("no check for section " + section);
             }
         }

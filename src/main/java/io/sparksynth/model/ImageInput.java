@@ -1,11 +1,9 @@
 package io.sparksynth.model;
 
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -21,33 +19,24 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * feed labels as extra planes. The backward pass returns the gradient for every input value (the
  * planes' sums for the constants), which the generator step needs.
  */
-public final class ImageInput implements InputPreProcessor {
+public final class ImageInput extends ImagePreProcessor {
     private static final long serialVersionUID = 1L;
     private final int rowWidth;
     private final int offset;
-    private final int height;
-    private final int width;
-    private final int channels;
     private final int pac;
 
     @JsonCreator
     public ImageInput(@JsonProperty("rowWidth") int rowWidth, @JsonProperty("offset") int offset,
                       @JsonProperty("height") int height, @JsonProperty("width") int width,
                       @JsonProperty("channels") int channels, @JsonProperty("pac") int pac) {
+        super(height, width, channels);
         this.rowWidth = rowWidth;
         this.offset = offset;
-        this.height = height;
-        this.width = width;
-        this.channels = channels;
         this.pac = pac;
     }
 
     static ImageInput of(ImageSlot image, int rowWidth, int pac) {
         return new ImageInput(rowWidth, image.offset(), image.height(), image.width(), image.channels(), pac);
-    }
-
-    private int length() {
-        return height * width * channels;
     }
 
     private int side() {
@@ -118,12 +107,6 @@ public final class ImageInput implements InputPreProcessor {
         return InputType.convolutional(height, width, (long) pac * planes());
     }
 
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
-                                                          int minibatchSize) {
-        return new Pair<>(maskArray, currentMaskState);
-    }
-
     @JsonProperty("rowWidth")
     public int getRowWidth() {
         return rowWidth;
@@ -132,21 +115,6 @@ public final class ImageInput implements InputPreProcessor {
     @JsonProperty("offset")
     public int getOffset() {
         return offset;
-    }
-
-    @JsonProperty("height")
-    public int getHeight() {
-        return height;
-    }
-
-    @JsonProperty("width")
-    public int getWidth() {
-        return width;
-    }
-
-    @JsonProperty("channels")
-    public int getChannels() {
-        return channels;
     }
 
     @JsonProperty("pac")

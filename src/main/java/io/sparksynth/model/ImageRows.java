@@ -1,11 +1,9 @@
 package io.sparksynth.model;
 
-import org.deeplearning4j.nn.api.MaskState;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
@@ -15,23 +13,18 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * column stores it: one row of {@code height x width x channels} values, row-major with the
  * channels innermost.
  */
-public final class ImageRows implements InputPreProcessor {
+public final class ImageRows extends ImagePreProcessor {
     private static final long serialVersionUID = 1L;
-    private final int height;
-    private final int width;
-    private final int channels;
 
     @JsonCreator
     public ImageRows(@JsonProperty("height") int height, @JsonProperty("width") int width,
                      @JsonProperty("channels") int channels) {
-        this.height = height;
-        this.width = width;
-        this.channels = channels;
+        super(height, width, channels);
     }
 
     @Override
     public INDArray preProcess(INDArray input, int miniBatchSize, LayerWorkspaceMgr mgr) {
-        INDArray rows = input.permute(0, 2, 3, 1).dup('c').reshape('c', input.size(0), (long) height * width * channels);
+        INDArray rows = input.permute(0, 2, 3, 1).dup('c').reshape('c', input.size(0), length());
         return mgr.leverageTo(ArrayType.ACTIVATIONS, rows);
     }
 
@@ -49,27 +42,6 @@ public final class ImageRows implements InputPreProcessor {
 
     @Override
     public InputType getOutputType(InputType inputType) {
-        return InputType.feedForward((long) height * width * channels);
-    }
-
-    @Override
-    public Pair<INDArray, MaskState> feedForwardMaskArray(INDArray maskArray, MaskState currentMaskState,
-                                                          int minibatchSize) {
-        return new Pair<>(maskArray, currentMaskState);
-    }
-
-    @JsonProperty("height")
-    public int getHeight() {
-        return height;
-    }
-
-    @JsonProperty("width")
-    public int getWidth() {
-        return width;
-    }
-
-    @JsonProperty("channels")
-    public int getChannels() {
-        return channels;
+        return InputType.feedForward(length());
     }
 }

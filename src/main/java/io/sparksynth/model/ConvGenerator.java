@@ -43,16 +43,6 @@ public final class ConvGenerator implements GeneratorNetwork {
     }
 
     @Override
-    public INDArray params() {
-        return graph.params();
-    }
-
-    @Override
-    public void setParams(INDArray params) {
-        graph.setParams(params);
-    }
-
-    @Override
     public INDArray updaterState() {
         return graph.getUpdater().getStateViewArray();
     }

@@ -40,16 +40,6 @@ public final class DenseGenerator implements GeneratorNetwork {
     }
 
     @Override
-    public INDArray params() {
-        return net.params();
-    }
-
-    @Override
-    public void setParams(INDArray params) {
-        net.setParams(params);
-    }
-
-    @Override
     public INDArray updaterState() {
         return net.getUpdater().getStateViewArray();
     }

@@ -23,9 +23,13 @@ public interface GeneratorNetwork {
     void update(Gradient gradient, int iteration, int batch);
 
     /** All parameters as one row vector (a view: writing it changes the network). */
-    INDArray params();
+    default INDArray params() {
+        return model().params();
+    }
 
-    void setParams(INDArray params);
+    default void setParams(INDArray params) {
+        model().setParams(params);
+    }
 
     /** The optimiser's state as one row vector. */
     INDArray updaterState();

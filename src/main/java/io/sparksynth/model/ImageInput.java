@@ -59,16 +59,9 @@ public final class ImageInput extends ImagePreProcessor {
             INDArray image = input.get(NDArrayIndex.all(), NDArrayIndex.interval(base + offset, base + offset + length()))
                     .dup('c').reshape('c', n, height, width, channels).permute(0, 3, 1, 2);
             out.get(NDArrayIndex.all(), NDArrayIndex.interval(plane, plane + channels)).assign(image);
-            int s = 0;
-            for (long k = 0; k < rowWidth; k++) {
-                if (k >= offset && k < offset + length()) {
-                    continue;
-                }
-                INDArray column = input.get(NDArrayIndex.all(), NDArrayIndex.point(base + k)).reshape(n, 1, 1);
-                out.get(NDArrayIndex.all(), NDArrayIndex.point(plane + channels + s), NDArrayIndex.all(),
-                        NDArrayIndex.all()).assign(column.broadcast(n, height, width));
-                s++;
-            }
+            // the values before the image, then those after it, one constant plane each
+            planesOf(input, out, base, offset, plane + channels);
+            planesOf(input, out, base + offset + length(), rowWidth - offset - length(), plane + channels + offset);
         }
         return out;
     }
@@ -83,18 +76,32 @@ public final class ImageInput extends ImagePreProcessor {
             INDArray image = output.get(NDArrayIndex.all(), NDArrayIndex.interval(plane, plane + channels))
                     .permute(0, 2, 3, 1).dup('c').reshape('c', n, length());
             grad.get(NDArrayIndex.all(), NDArrayIndex.interval(base + offset, base + offset + length())).assign(image);
-            int s = 0;
-            for (long k = 0; k < rowWidth; k++) {
-                if (k >= offset && k < offset + length()) {
-                    continue;
-                }
-                INDArray sums = output.get(NDArrayIndex.all(), NDArrayIndex.point(plane + channels + s),
-                        NDArrayIndex.all(), NDArrayIndex.all()).sum(1, 2);
-                grad.get(NDArrayIndex.all(), NDArrayIndex.point(base + k)).assign(sums);
-                s++;
-            }
+            sumsOf(output, grad, base, offset, plane + channels);
+            sumsOf(output, grad, base + offset + length(), rowWidth - offset - length(), plane + channels + offset);
         }
         return grad;
+    }
+
+    /** Input columns [from, from + count) as constant planes from {@code firstPlane} on. */
+    private void planesOf(INDArray input, INDArray out, long from, long count, long firstPlane) {
+        if (count == 0) {
+            return;
+        }
+        long n = input.size(0);
+        INDArray values = input.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + count)).dup('c')
+                .reshape('c', n, count, 1, 1);
+        out.get(NDArrayIndex.all(), NDArrayIndex.interval(firstPlane, firstPlane + count), NDArrayIndex.all(),
+                NDArrayIndex.all()).assign(values.broadcast(n, count, height, width));
+    }
+
+    /** The gradient of constant planes: each plane's sum, into gradient columns [from, from + count). */
+    private static void sumsOf(INDArray output, INDArray grad, long from, long count, long firstPlane) {
+        if (count == 0) {
+            return;
+        }
+        INDArray sums = output.get(NDArrayIndex.all(), NDArrayIndex.interval(firstPlane, firstPlane + count),
+                NDArrayIndex.all(), NDArrayIndex.all()).sum(2, 3);
+        grad.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + count)).assign(sums);
     }
 
     @Override

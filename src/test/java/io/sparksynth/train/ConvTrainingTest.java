@@ -46,6 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConvTrainingTest {
     static final StructType SCHEMA = new StructType().add("label", DataTypes.StringType)
             .add("pixels", DataTypes.createArrayType(DataTypes.FloatType)).add("score", DataTypes.DoubleType);
+    /** The convolutional pair, small, on the 8 x 8 images. */
+    static final String[] CONV = {"gan.architecture=conv", "schema.shapes.pixels=[8, 8]", "train.batch-size=20",
+            "gan.pac=2", "gan.generator-filters=[4, 4]", "gan.discriminator-filters=[4]"};
     static SparkSession spark;
     static SynthConfig cfg;
     static Dataset<Row> real;
@@ -54,8 +57,7 @@ class ConvTrainingTest {
     @BeforeAll
     static void train() {
         spark = TestSpark.session();
-        cfg = TestSpark.quickConfig("gan.architecture=conv", "schema.shapes.pixels=[8, 8]", "train.batch-size=20",
-                "gan.pac=2", "gan.generator-filters=[4, 4]", "gan.discriminator-filters=[4]");
+        cfg = TestSpark.quickConfig(CONV);
         real = images(spark, 240, 3);
         model = Workflow.fit(real, cfg, "images", Progress.silent());
     }
@@ -67,9 +69,7 @@ class ConvTrainingTest {
         real.repartition(4).write().parquet(reshuffled);
         GanModel again = Workflow.fit(spark.read().parquet(reshuffled), cfg, "images", Progress.silent());
         assertArrayEquals(params(model), params(again), "a differently partitioned input trains the same model");
-        GanModel untrained = Workflow.fit(real, TestSpark.quickConfig("gan.architecture=conv",
-                "schema.shapes.pixels=[8, 8]", "train.batch-size=20", "gan.pac=2", "gan.generator-filters=[4, 4]",
-                "gan.discriminator-filters=[4]", "train.epochs=1"), "images", Progress.silent());
+        GanModel untrained = Workflow.fit(real, cfg.with(List.of("train.epochs=1")), "images", Progress.silent());
         assertFalse(Arrays.equals(params(model), params(untrained)), "a second epoch moves the generator");
     }
 

@@ -5,7 +5,6 @@ import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
-import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,7 +59,6 @@ final class Detection {
         stages.add(learner);
         Dataset<Row> predicted = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(train)
                 .transform(test);
-        return new BinaryClassificationEvaluator().setLabelCol("label").setRawPredictionCol("rawPrediction")
-                .setMetricName("areaUnderROC").evaluate(predicted);
+        return RocAuc.of(predicted, "label");
     }
 }

@@ -1,6 +1,7 @@
 package io.sparksynth.cli;
 
 import io.sparksynth.bench.Bench;
+import io.sparksynth.bench.FidelityBench;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.io.Progress;
 import org.apache.hadoop.fs.FileSystem;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 @Command(name = "bench", description = "Print training seconds per epoch, generation rows/s and averaging-round "
         + "costs, each next to a baseline measured in the same run.")
@@ -41,30 +45,76 @@ final class BenchCommand implements Runnable {
     @Option(names = "--quick", description = "a smoke run: 2 epochs, 200,000 rows, 3 rounds")
     boolean quick;
 
+    @Option(names = "--fidelity", description = "instead: train with the defaults (plus --conf/--set) on every "
+            + "table of the data directories, and print column shapes, pair trends, correlation MAD, detection "
+            + "AUC and TSTR beside independent columns and the real rows, over several seeds")
+    boolean fidelity;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "fidelity: directories of Parquet tables "
+            + "(repeatable; default: data and ../shared/data)")
+    List<String> dataDirs = new ArrayList<>();
+
+    @Option(names = "--tables", split = ",", paramLabel = "NAME", description = "fidelity: only these tables "
+            + "(file names without .parquet)")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--seeds", split = ",", description = "fidelity: seeds (default ${DEFAULT-VALUE})")
+    List<Long> seeds = new ArrayList<>(List.of(1L, 2L, 3L));
+
+    @Option(names = "--target", paramLabel = "TABLE=COLUMN", description = "fidelity: the TSTR target of a table "
+            + "(repeatable; known for adult, pima_diabetes_na, letters and mnist_10k)")
+    Map<String, String> targets = new LinkedHashMap<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "fidelity: also write every run's figures here")
+    String json;
+
     @Override
     public void run() {
+        if (fidelity) {
+            runFidelity();
+            return;
+        }
         if (config.conf == null) {
             config.conf = "conf/adult.conf";
         }
         SynthConfig cfg = config.load(List.of());
         SparkSession spark = SparkSessions.getOrCreate("bench");
         int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
-        String work;
-        try {
-            work = Files.createTempDirectory("sparksynth-bench").toString();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a temporary directory", e);
-        }
+        String work = tempDir();
         try {
             Bench.run(spark, new Bench.Options(cfg, quick ? 2 : epochs, quick ? 200_000 : rows, p, quick ? 3 : rounds,
                     !skipDl4jSpark, !skipEvaluate, work), Progress.console(), System.out);
         } finally {
-            try {
-                Path w = new Path(work);
-                FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()).delete(w, true);
-            } catch (IOException ignored) {
-                // a temp directory the OS cleans
-            }
+            delete(spark, work);
+        }
+    }
+
+    private void runFidelity() {
+        SynthConfig cfg = config.load(List.of());
+        SparkSession spark = SparkSessions.getOrCreate("bench-fidelity");
+        List<String> dirs = dataDirs.isEmpty() ? List.of("data", "../shared/data") : dataDirs;
+        String work = tempDir();
+        try {
+            FidelityBench.run(spark, new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json),
+                    Progress.console(), System.out);
+        } finally {
+            delete(spark, work);
+        }
+    }
+
+    private static String tempDir() {
+        try {
+            return Files.createTempDirectory("sparksynth-bench").toString();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temporary directory", e);
+        }
+    }
+
+    private static void delete(SparkSession spark, String work) {
+        try {
+            FileSystem.getLocal(spark.sparkContext().hadoopConfiguration()).delete(new Path(work), true);
+        } catch (IOException ignored) {
+            // a temp directory the OS cleans
         }
     }
 }

@@ -68,10 +68,11 @@ public interface GanSynthesizerParams extends Params {
             overrides = new StringArrayParam(owner, "overrides", "config overrides key=value, applied after conf");
             seed = bind(new LongParam(owner, "seed", "seed of the networks, training order and sampling"),
                     "seed", c -> c.getLong("seed"));
-            epochs = bind(new IntParam(owner, "epochs", "training epochs", ParamValidators.gtEq(1)),
+            epochs = bind(new IntParam(owner, "epochs", "training epochs (0 = auto, from the table's size)",
+                    ParamValidators.gtEq(0)),
                     "train.epochs", c -> c.getInt("train.epochs"));
-            batchSize = bind(new IntParam(owner, "batchSize", "rows per minibatch on each worker",
-                    ParamValidators.gtEq(2)), "train.batch-size", c -> c.getInt("train.batch-size"));
+            batchSize = bind(new IntParam(owner, "batchSize",
+                    "rows per minibatch on each worker (0 = auto, from the table's size)", ParamValidators.gtEq(0)), "train.batch-size", c -> c.getInt("train.batch-size"));
             workers = bind(new IntParam(owner, "workers", "partitions training in parallel (0 = default parallelism)",
                     ParamValidators.gtEq(0)), "train.workers", c -> c.getInt("train.workers"));
             averagingFrequency = bind(new IntParam(owner, "averagingFrequency",

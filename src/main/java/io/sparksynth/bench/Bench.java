@@ -6,6 +6,7 @@ import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
 import io.sparksynth.model.EpochRecord;
 import io.sparksynth.train.NetworkState;
+import io.sparksynth.train.TrainingSchedule;
 import io.sparksynth.train.TrainingSpec;
 import io.sparksynth.workflow.Workflow;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -41,7 +42,8 @@ public final class Bench {
         GanModel model = Workflow.fit(real, withTrain(cfg, o.epochs(), k), cfg.input, progress);
         double epochSeconds = steadyEpochSeconds(model.history());
         int workers = model.provenance().workers();
-        int stepsPerEpoch = TrainingSpec.stepsPerEpoch(rows, cfg.train.batchSize(), workers);
+        TrainingSchedule schedule = TrainingSchedule.choose(cfg.train, cfg.gan.pac(), rows, workers);
+        int stepsPerEpoch = schedule.stepsPerEpoch();
 
         progress.line("bench: the same training averaging after every step (k = 1)");
         GanModel everyStep = Workflow.fit(real, withTrain(cfg, Math.min(2, o.epochs()), 1), cfg.input, progress);
@@ -53,7 +55,7 @@ public final class Bench {
         String dl4jNote = "";
         if (o.dl4jSpark()) {
             progress.line("bench: dl4j-spark ParameterAveragingTrainingMaster, one fit() per GAN phase");
-            TrainingSpec spec = TrainingSpec.of("bench", cfg.gan, cfg.train.batchSize(), cfg.seed, model.transform());
+            TrainingSpec spec = TrainingSpec.of("bench", cfg.gan, schedule.batchSize(), cfg.seed, model.transform());
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             try {
                 dl4jK1 = RoundBench.dl4jSparkMillisPerRound(jsc, spec, workers, 1, o.rounds());
@@ -73,7 +75,7 @@ public final class Bench {
         NetworkState d = NetworkState.of(model.discriminator());
         out.println();
         out.println("sparksynth bench (" + cfg.input + ", " + rows + " rows, " + workers + " workers, batch "
-                + cfg.train.batchSize() + " per worker, " + Runtime.getRuntime().availableProcessors() + " cores)");
+                + schedule.batchSize() + " per worker, " + Runtime.getRuntime().availableProcessors() + " cores)");
         out.printf("  training            %8.2f s per epoch (mean of epochs 2..%d), %,.0f rows/s%n", epochSeconds,
                 o.epochs(), rows / epochSeconds);
         out.printf("  averaging round     sparksynth GAN-aware: %7.1f ms (k=1)  %7.1f ms (k=%d)   [%,d bytes of "

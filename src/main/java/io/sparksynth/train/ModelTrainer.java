@@ -1,6 +1,7 @@
 package io.sparksynth.train;
 
 import io.sparksynth.config.SynthConfig;
+import io.sparksynth.config.TrainOptions;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.SchemaInspector;
 import io.sparksynth.io.Progress;
@@ -52,12 +53,17 @@ public final class ModelTrainer {
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             long rows = encoded.count();
-            TrainingSpec spec = TrainingSpec.of(UUID.randomUUID().toString(), config.gan, config.train.batchSize(),
+            TrainingSchedule schedule = TrainingSchedule.choose(config.train, config.gan.pac(), rows, workers);
+            if (!schedule.reason().isEmpty()) {
+                progress.line("training schedule: " + schedule.reason());
+            }
+            TrainOptions train = schedule.applyTo(config.train);
+            TrainingSpec spec = TrainingSpec.of(UUID.randomUUID().toString(), config.gan, train.batchSize(),
                     config.seed, transform);
             // what the trajectory depends on; epochs may change, so a resumed run can also train longer
             String fingerprint = UUID.nameUUIDFromBytes((transform.toJson() + config.gan + config.seed + "/" + workers
-                    + "/" + config.train.batchSize() + "/" + config.train.averagingFrequency() + "/"
-                    + config.train.generatorEma() + "/" + rows).getBytes(StandardCharsets.UTF_8)).toString();
+                    + "/" + train.batchSize() + "/" + train.averagingFrequency() + "/"
+                    + train.generatorEma() + "/" + rows).getBytes(StandardCharsets.UTF_8)).toString();
             Checkpoint checkpoint = checkpointDir == null ? null : new Checkpoint(
                     spark.sparkContext().hadoopConfiguration(), checkpointDir, config.train.checkpointEvery(),
                     fingerprint);
@@ -65,7 +71,7 @@ public final class ModelTrainer {
             if (resume && checkpoint != null && from == null) {
                 progress.line("no checkpoint in " + checkpointDir + ": training from the start");
             }
-            DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, config.train,
+            DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, train,
                     progress, checkpoint, from);
             GeneratorNetwork g = spec.newGenerator();
             MultiLayerNetwork d = spec.newDiscriminator();

@@ -29,7 +29,7 @@ class GanSynthesizerTest {
         assertEquals(List.of(16, 8), s.config().gan.generatorLayers());
         assertTrue(s.config().clean.trimStrings());
         assertEquals(List.of("?"), s.config().clean.missingMarkers());
-        assertEquals(500, s.config().train.batchSize(), "unset params keep the config's default");
+        assertEquals(0, s.config().train.batchSize(), "unset params keep the config's default (auto)");
         assertTrue(Arrays.stream(s.params()).anyMatch(p -> p.name().equals("epochs") && !p.doc().isEmpty()));
         GanSynthesizer copy = s.copy(ParamMap.empty());
         assertEquals(s.uid(), copy.uid());

@@ -203,7 +203,7 @@ class SynthConfigTest {
         assertEquals(TransformOptions.Normalization.MINMAX, c.transform.continuous(), "from the file");
         assertEquals(7, c.train.epochs(), "the last --set");
         assertEquals(List.of(4), c.gan.generatorLayers(), "--set over the file");
-        assertEquals(500, c.train.batchSize(), "default where neither says otherwise");
+        assertEquals(0, c.train.batchSize(), "default (auto) where neither says otherwise");
     }
 
     @Test
@@ -248,11 +248,11 @@ class SynthConfigTest {
             "gan.generator-learning-rate=0 | gan.generator-learning-rate",
             "gan.discriminator-learning-rate=-1e-4 | gan.discriminator-learning-rate",
             "gan.adam-beta1=1 | gan.adam-beta1", "gan.adam-beta2=-0.1 | gan.adam-beta2",
-            "train.epochs=0 | train.epochs", "train.batch-size=1 | train.batch-size", "train.workers=-1 | train.workers",
+            "train.epochs=-1 | train.epochs", "train.batch-size=1 | train.batch-size", "train.workers=-1 | train.workers",
             "train.averaging-frequency=0 | train.averaging-frequency",
             "train.early-stopping-patience=-1 | train.early-stopping-patience",
             "train.early-stopping-min-delta=-0.5 | train.early-stopping-min-delta",
-            "train.log-every=0 | train.log-every", "train.generator-ema=1 | train.generator-ema",
+            "train.log-every=-1 | train.log-every", "train.generator-ema=1 | train.generator-ema",
             "train.checkpoint-every=-1 | train.checkpoint-every",
             "transform.max-modes=0 | transform.max-modes", "transform.max-modes=51 | transform.max-modes",
             "transform.point-mass-min-share=1 | transform.point-mass-min-share",

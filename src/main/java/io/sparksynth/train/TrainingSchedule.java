@@ -1,0 +1,55 @@
+package io.sparksynth.train;
+
+import io.sparksynth.config.TrainOptions;
+
+/**
+ * The batch size, epochs and log interval of a run, chosen from the table's size where the config
+ * leaves them at 0 (auto). A GAN learns per optimiser step, not per epoch: a fixed 300 epochs of
+ * 500-row batches gives a 600-row table 300 steps (undertrained) and a 5-million-row table 1.5
+ * million (days). So auto aims at a number of steps instead:
+ * <ul>
+ *   <li>batch: a quarter of each worker's rows, at most {@value #MAX_BATCH} (CTGAN's batch), a
+ *       multiple of the PacGAN pack, so that small tables still take several steps per epoch;</li>
+ *   <li>epochs: 300 epochs' worth of steps, but at least {@value #MIN_STEPS} and at most
+ *       {@value #MAX_STEPS} steps (a large table then trains on a few passes over its rows);</li>
+ *   <li>progress: about {@value #LOG_LINES} epoch lines per run.</li>
+ * </ul>
+ *
+ * @param reason what was chosen and why, for the log
+ */
+public record TrainingSchedule(int batchSize, int epochs, int stepsPerEpoch, int logEvery, String reason) {
+    static final int MAX_BATCH = 500;
+    static final int EPOCHS = 300;
+    static final long MIN_STEPS = 3_000;
+    static final long MAX_STEPS = 10_000;
+    static final int LOG_LINES = 50;
+
+    public static TrainingSchedule choose(TrainOptions options, int pac, long rows, int workers) {
+        StringBuilder why = new StringBuilder();
+        int batch = options.batchSize();
+        if (batch == 0) {
+            long perWorker = Math.max(1, (rows + workers - 1) / workers);
+            long quarter = Math.min(MAX_BATCH, perWorker / 4);
+            batch = (int) Math.max(pac, quarter / pac * pac);
+            why.append(String.format("batch %d per worker (auto: a quarter of %,d rows per worker, at most %d, "
+                    + "a multiple of gan.pac %d)", batch, perWorker, MAX_BATCH, pac));
+        }
+        int stepsPerEpoch = TrainingSpec.stepsPerEpoch(rows, batch, workers);
+        int epochs = options.epochs();
+        if (epochs == 0) {
+            long steps = Math.max(MIN_STEPS, Math.min(MAX_STEPS, (long) EPOCHS * stepsPerEpoch));
+            epochs = (int) ((steps + stepsPerEpoch - 1) / stepsPerEpoch);
+            why.append(why.length() == 0 ? "" : "; ").append(String.format("%d epochs (auto: %,d steps of %d per "
+                    + "epoch; 300 epochs' worth, within %,d to %,d steps)", epochs, (long) epochs * stepsPerEpoch,
+                    stepsPerEpoch, MIN_STEPS, MAX_STEPS));
+        }
+        int logEvery = options.logEvery() > 0 ? options.logEvery() : Math.max(1, epochs / LOG_LINES);
+        return new TrainingSchedule(batch, epochs, stepsPerEpoch, logEvery, why.toString());
+    }
+
+    /** The options with this schedule's values in place of auto. */
+    public TrainOptions applyTo(TrainOptions o) {
+        return new TrainOptions(epochs, batchSize, o.workers(), o.averagingFrequency(), o.earlyStoppingPatience(),
+                o.earlyStoppingMinDelta(), logEvery, o.generatorEma(), o.checkpointEvery());
+    }
+}

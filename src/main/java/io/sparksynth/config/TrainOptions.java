@@ -5,12 +5,14 @@ import java.io.Serializable;
 /** The distributed training schedule; 0 in epochs, batch size or log interval means auto. */
 public record TrainOptions(int epochs, int batchSize, int workers, int averagingFrequency,
                            int earlyStoppingPatience, double earlyStoppingMinDelta, int logEvery,
-                           double generatorEma, int checkpointEvery) implements Serializable {
+                           double generatorEma, int checkpointEvery, boolean calibrateMarginals,
+                           int calibrationRows) implements Serializable {
     static TrainOptions from(Section c) {
         TrainOptions t = new TrainOptions(c.getInt("epochs"), c.getInt("batch-size"), c.getInt("workers"),
                 c.getInt("averaging-frequency"), c.getInt("early-stopping-patience"),
                 c.getDouble("early-stopping-min-delta"), c.getInt("log-every"),
-                c.getDouble("generator-ema"), c.getInt("checkpoint-every"));
+                c.getDouble("generator-ema"), c.getInt("checkpoint-every"), c.getBoolean("calibrate-marginals"),
+                c.getInt("calibration-rows"));
         SynthConfig.check(t.epochs >= 0, "train.epochs", "must be 0 (auto: from the table's size) or positive");
         SynthConfig.check(t.batchSize == 0 || t.batchSize >= 2, "train.batch-size",
                 "must be 0 (auto: from the table's size) or at least 2");
@@ -22,6 +24,7 @@ public record TrainOptions(int epochs, int batchSize, int workers, int averaging
         SynthConfig.check(t.logEvery >= 0, "train.log-every", "must be 0 (auto: about 50 lines a run) or positive");
         SynthConfig.check(t.generatorEma >= 0 && t.generatorEma < 1, "train.generator-ema", "must be in [0, 1)");
         SynthConfig.check(t.checkpointEvery >= 0, "train.checkpoint-every", "must be 0 (off) or positive");
+        SynthConfig.check(t.calibrationRows >= 1000, "train.calibration-rows", "must be at least 1000");
         return t;
     }
 }

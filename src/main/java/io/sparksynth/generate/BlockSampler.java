@@ -37,19 +37,24 @@ final class BlockSampler {
     /** Block {@code b} without conditions: each row's condition drawn by real frequency, as training saw them. */
     List<Row> unconditioned(long seed, long b) {
         SplittableRandom rng = Seeds.random(seed, b);
-        GanLayout layout = spec.layout();
-        int c = layout.conditionWidth();
-        float[] cond = new float[BLOCK * c];
-        if (c > 0) {
-            layout.sampler().sample(BLOCK, false, null, rng, cond, new int[BLOCK], new int[BLOCK]);
-        }
-        float[] encoded = encodedRows(cond, rng);
+        float[] encoded = unconditionedEncoded(rng);
         TableTransform transform = spec.transform();
         List<Row> rows = new ArrayList<>(BLOCK);
         for (int i = 0; i < BLOCK; i++) {
             rows.add(transform.decode(encoded, i * transform.width(), rng));
         }
         return rows;
+    }
+
+    /** One block of encoded rows (one-hot choices drawn), each row's condition drawn by real frequency. */
+    float[] unconditionedEncoded(SplittableRandom rng) {
+        GanLayout layout = spec.layout();
+        int c = layout.conditionWidth();
+        float[] cond = new float[BLOCK * c];
+        if (c > 0) {
+            layout.sampler().sample(BLOCK, false, null, rng, cond, new int[BLOCK], new int[BLOCK]);
+        }
+        return encodedRows(cond, rng);
     }
 
     /**

@@ -18,7 +18,7 @@ public record GanLayout(int width, int noiseDim, int pac, OutputActivation activ
     /** The layout of a model; {@code image} is where the convolutional networks find the image, null for dense ones. */
     public static GanLayout of(TableTransform transform, GanOptions gan) {
         return new GanLayout(transform.width(), gan.noiseDim(), gan.pac(),
-                new OutputActivation(transform.blocks(), transform.width()),
+                new OutputActivation(transform.blocks(), transform.width(), transform.choiceBias()),
                 new ConditionSampler(transform, gan.conditional()), gan.conv() ? ImageSlot.of(transform) : null);
     }
 

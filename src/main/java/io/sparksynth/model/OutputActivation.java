@@ -18,10 +18,17 @@ public final class OutputActivation implements Serializable {
     private static final long serialVersionUID = 1L;
     private final List<Block> blocks;
     private final int width;
+    /** Logit offsets added when generating (the marginal calibration's), or null. */
+    private final float[] bias;
 
     public OutputActivation(List<Block> blocks, int width) {
+        this(blocks, width, null);
+    }
+
+    public OutputActivation(List<Block> blocks, int width, float[] bias) {
         this.blocks = List.copyOf(blocks);
         this.width = width;
+        this.bias = bias == null ? null : bias.clone();
     }
 
     /** Training forward pass: tanh and Gumbel-softmax with temperature {@code tau}. */
@@ -65,7 +72,7 @@ public final class OutputActivation implements Serializable {
         return g;
     }
 
-    /** Generation: tanh values and one-hot choices drawn from the softmax. */
+    /** Generation: tanh values and one-hot choices drawn from the softmax (shifted by the calibration's bias). */
     public float[] sample(float[] raw, int rows, RandomGenerator rng) {
         float[] out = new float[raw.length];
         for (int r = 0; r < rows; r++) {
@@ -78,7 +85,7 @@ public final class OutputActivation implements Serializable {
                     int best = 0;
                     double bestScore = Double.NEGATIVE_INFINITY;
                     for (int k = 0; k < b.width(); k++) {
-                        double score = raw[o + k] + gumbel(rng);
+                        double score = raw[o + k] + (bias == null ? 0 : bias[b.offset() + k]) + gumbel(rng);
                         if (score > bestScore) {
                             bestScore = score;
                             best = k;

@@ -35,6 +35,17 @@ public final class ColumnTransform implements Serializable {
     public List<String> otherValues = new ArrayList<>();
     public List<Double> otherWeights = new ArrayList<>();
     public double otherShare;
+    /**
+     * Marginal calibration (continuous columns): the real quantiles of all non-null values, point
+     * masses included, and the same quantiles of the generator's decoded values; decoding maps a
+     * generated value through {@code marginal^-1(generated(x))}, which keeps its rank among generated
+     * values (so the relations between columns) and gives the column the real distribution. Empty
+     * {@code generated}: no calibration.
+     */
+    public List<Double> marginal = new ArrayList<>();
+    public List<Double> generated = new ArrayList<>();
+    /** Marginal calibration of the choice block: added to the generator's logits before a slot is drawn. */
+    public List<Double> choiceBias = new ArrayList<>();
 
     public ColumnTransform() {
     }
@@ -120,6 +131,41 @@ public final class ColumnTransform implements Serializable {
         return TypedValues.parse(spelling, spec);
     }
 
+    /**
+     * A continuous column's decoded value before calibration, clipping and rounding, or null for
+     * the null slot: what the marginal calibration measures.
+     */
+    public Double uncalibrated(float[] in, int offset) {
+        int choice = choiceOf(in, offset);
+        return choice == nullSlot() ? null : value(in, offset, choice);
+    }
+
+    private int choiceOf(float[] in, int offset) {
+        int choiceOffset = offset + valueWidth();
+        int choice = 0;
+        if (hasChoice()) {
+            for (int k = 1; k < choiceCount(); k++) {
+                if (in[choiceOffset + k] > in[choiceOffset + choice]) {
+                    choice = k;
+                }
+            }
+        }
+        return choice;
+    }
+
+    private double value(float[] in, int offset, int choice) {
+        Component c = components.get(choice);
+        return c.pointMass() ? c.center()
+                : quantiles.isEmpty() ? c.center() + in[offset] * c.scale()
+                : Quantiles.inverse(quantiles, (in[offset] + 1.0) / 2.0);
+    }
+
+    /** Whether decoding maps values through the marginal calibration. */
+    @JsonIgnore
+    public boolean calibrated() {
+        return !generated.isEmpty() && !marginal.isEmpty();
+    }
+
     @JsonIgnore
     int nullSlot() {
         return spec.nullable() ? choiceCount() - 1 : -1;
@@ -187,15 +233,7 @@ public final class ColumnTransform implements Serializable {
      * back to a value of the column's Spark type. {@code rng} picks the real spelling of "other".
      */
     public Object decode(float[] in, int offset, RandomGenerator rng) {
-        int choiceOffset = offset + valueWidth();
-        int choice = 0;
-        if (hasChoice()) {
-            for (int k = 1; k < choiceCount(); k++) {
-                if (in[choiceOffset + k] > in[choiceOffset + choice]) {
-                    choice = k;
-                }
-            }
-        }
+        int choice = choiceOf(in, offset);
         if (choice == nullSlot()) {
             return null;
         }
@@ -203,10 +241,10 @@ public final class ColumnTransform implements Serializable {
             return VectorCodec.decode(in, offset, spec, min, max);
         }
         if (continuous()) {
-            Component c = components.get(choice);
-            double x = c.pointMass() ? c.center()
-                    : quantiles.isEmpty() ? c.center() + in[offset] * c.scale()
-                    : Quantiles.inverse(quantiles, (in[offset] + 1.0) / 2.0);
+            double x = value(in, offset, choice);
+            if (calibrated()) {
+                x = Quantiles.inverse(marginal, Quantiles.cdf(generated, x));
+            }
             return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
         }
         String s;

@@ -7,14 +7,14 @@ import java.util.List;
  * interpolation both ways. Quantile normalisation maps a value to its rank in [0, 1], so skewed
  * and heavy-tailed columns reach the generator evenly spread instead of squeezed into one end.
  */
-final class Quantiles {
+public final class Quantiles {
     static final int POINTS = 1001;
 
     private Quantiles() {
     }
 
     /** The rank of x in [0, 1]; a value on a flat run of the table gets the middle of the run. */
-    static double cdf(List<Double> q, double x) {
+    public static double cdf(List<Double> q, double x) {
         int m = q.size();
         if (x <= q.get(0)) {
             return 0;
@@ -48,7 +48,7 @@ final class Quantiles {
      * The table from sorted sample values (type-7 interpolation, as numpy's default), with the
      * column's true minimum and maximum as its ends so generated values span the real range.
      */
-    static List<Double> fromSorted(double[] sorted, double min, double max) {
+    public static List<Double> fromSorted(double[] sorted, double min, double max) {
         Double[] q = new Double[POINTS];
         int n = sorted.length;
         for (int i = 0; i < POINTS; i++) {
@@ -62,7 +62,7 @@ final class Quantiles {
         return List.of(q);
     }
 
-    static double inverse(List<Double> q, double u) {
+    public static double inverse(List<Double> q, double u) {
         int m = q.size();
         double pos = Math.max(0, Math.min(1, u)) * (m - 1);
         int i = (int) Math.floor(pos);

@@ -63,6 +63,26 @@ public final class TableTransform implements Serializable {
         return blocks;
     }
 
+    /**
+     * The logit offsets of the marginal calibration at every position of the encoded row (0 where
+     * there is none), or null when no column has any.
+     */
+    @JsonIgnore
+    public float[] choiceBias() {
+        float[] bias = new float[width()];
+        boolean any = false;
+        for (Block b : blocks()) {
+            List<Double> cb = columns.get(b.column()).choiceBias;
+            if (b.softmax() && !cb.isEmpty()) {
+                for (int k = 0; k < b.width(); k++) {
+                    bias[b.offset() + k] = cb.get(k).floatValue();
+                }
+                any = true;
+            }
+        }
+        return any ? bias : null;
+    }
+
     /** The choice blocks of categorical columns: what the conditional vector selects from. */
     @JsonIgnore
     public List<Block> conditionBlocks() {

@@ -89,6 +89,9 @@ public final class TransformFitter {
                 pointShare += share;
             }
         }
+        if (sample != null && sample.length >= 2) {
+            t.marginal = Quantiles.fromSorted(sample, t.min, t.max);
+        }
         double rangeShare = 1 - pointShare;
         if (rangeShare <= 1e-12) {
             return;

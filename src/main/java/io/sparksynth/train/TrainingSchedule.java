@@ -50,6 +50,7 @@ public record TrainingSchedule(int batchSize, int epochs, int stepsPerEpoch, int
     /** The options with this schedule's values in place of auto. */
     public TrainOptions applyTo(TrainOptions o) {
         return new TrainOptions(epochs, batchSize, o.workers(), o.averagingFrequency(), o.earlyStoppingPatience(),
-                o.earlyStoppingMinDelta(), logEvery, o.generatorEma(), o.checkpointEvery());
+                o.earlyStoppingMinDelta(), logEvery, o.generatorEma(), o.checkpointEvery(), o.calibrateMarginals(),
+                o.calibrationRows());
     }
 }

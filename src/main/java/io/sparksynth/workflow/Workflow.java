@@ -9,6 +9,7 @@ import io.sparksynth.data.SchemaInspector;
 import io.sparksynth.evaluate.EvaluationInput;
 import io.sparksynth.evaluate.EvaluationResult;
 import io.sparksynth.evaluate.Evaluator;
+import io.sparksynth.generate.MarginalCalibrator;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.EpochRecord;
 import io.sparksynth.model.GanModel;
@@ -48,7 +49,12 @@ public final class Workflow {
                                String checkpointDir, boolean resume) {
         List<ColumnSpec> specs = SchemaInspector.inspect(trainRows, cfg.schema, source);
         Dataset<Row> clean = DataCleaner.clean(trainRows, specs, cfg.clean);
-        return ModelTrainer.fit(trainRows.sparkSession(), clean, specs, cfg, source, progress, checkpointDir, resume);
+        GanModel model = ModelTrainer.fit(trainRows.sparkSession(), clean, specs, cfg, source, progress,
+                checkpointDir, resume);
+        if (cfg.train.calibrateMarginals()) {
+            progress.line(MarginalCalibrator.calibrate(model, clean, cfg.train.calibrationRows(), cfg.seed));
+        }
+        return model;
     }
 
     /**

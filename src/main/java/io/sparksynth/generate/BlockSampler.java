@@ -48,13 +48,7 @@ final class BlockSampler {
 
     /** One block of encoded rows (one-hot choices drawn), each row's condition drawn by real frequency. */
     float[] unconditionedEncoded(SplittableRandom rng) {
-        GanLayout layout = spec.layout();
-        int c = layout.conditionWidth();
-        float[] cond = new float[BLOCK * c];
-        if (c > 0) {
-            layout.sampler().sample(BLOCK, false, null, rng, cond, new int[BLOCK], new int[BLOCK]);
-        }
-        return encodedRows(cond, rng);
+        return spec.layout().sampleRows(generator, BLOCK, rng);
     }
 
     /**

@@ -47,6 +47,19 @@ public record GanLayout(int width, int noiseDim, int pac, OutputActivation activ
         return generatorInput(rows, noiseDim, cond, sampler.dim(), rng);
     }
 
+    /**
+     * Encoded rows as generation draws them without conditions: each row's condition drawn by real
+     * frequency, tanh values, one-hot choices sampled (with the calibration's offsets, if any).
+     */
+    public float[] sampleRows(GeneratorNetwork generator, int rows, RandomGenerator rng) {
+        int c = conditionWidth();
+        float[] cond = new float[rows * c];
+        if (c > 0) {
+            sampler.sample(rows, false, null, rng, cond, new int[rows], new int[rows]);
+        }
+        return activation.sample(generator.forward(generatorInput(rows, cond, rng), rows, false), rows, rng);
+    }
+
     /** As {@link #generatorInput(int, float[], RandomGenerator)}, for a condition width {@code c}. */
     static float[] generatorInput(int rows, int noiseDim, float[] cond, int c, RandomGenerator rng) {
         float[] input = new float[rows * (noiseDim + c)];

@@ -23,9 +23,13 @@ import java.util.List;
  * data encoding and training settings guards against resuming a different training.
  */
 public final class Checkpoint {
-    /** What is saved. */
-    public record State(String fingerprint, int epoch, RoundState round, float[] ema, List<EpochRecord> history)
-            implements Serializable {
+    /** What is saved; {@code best} is the best-scoring generator so far (null without validation). */
+    public record State(String fingerprint, int epoch, RoundState round, float[] ema, List<EpochRecord> history,
+                        Best best) implements Serializable {
+    }
+
+    /** The parameters of the best-scoring generator, its score and epoch. */
+    public record Best(float[] params, double score, int epoch) implements Serializable {
     }
 
     private final Configuration hadoop;
@@ -46,8 +50,8 @@ public final class Checkpoint {
     }
 
     /** Written to a temporary file and renamed, so a crash mid-write keeps the previous checkpoint. */
-    void save(int epoch, RoundState round, float[] ema, List<EpochRecord> history) {
-        State s = new State(fingerprint, epoch, round, ema, List.copyOf(history));
+    void save(int epoch, RoundState round, float[] ema, List<EpochRecord> history, Best best) {
+        State s = new State(fingerprint, epoch, round, ema, List.copyOf(history), best);
         try {
             FileSystem fs = path.getFileSystem(hadoop);
             Path tmp = new Path(path.getParent(), "state.bin.tmp");

@@ -37,6 +37,15 @@ public final class DistributedGanTrainer {
      */
     public static Result train(JavaRDD<float[]> encoded, long rows, TrainingSpec spec, TrainOptions options,
                                Progress progress, Checkpoint checkpoint, Checkpoint.State resume) {
+        return train(encoded, rows, spec, options, null, progress, checkpoint, resume);
+    }
+
+    /**
+     * @param validation scores the generator every few epochs (null: never); with
+     *                   {@code train.select-best} the best-scoring generator is the result
+     */
+    static Result train(JavaRDD<float[]> encoded, long rows, TrainingSpec spec, TrainOptions options,
+                        Validation validation, Progress progress, Checkpoint checkpoint, Checkpoint.State resume) {
         if (spec.batchSize() % spec.gan().pac() != 0) {
             throw SynthException.usage("train.batch-size (" + spec.batchSize() + ") must be a multiple of gan.pac ("
                     + spec.gan().pac() + ")");
@@ -55,10 +64,12 @@ public final class DistributedGanTrainer {
         List<EpochRecord> history = new ArrayList<>();
         float[] ema = null; // exponential moving average of the generator's parameters over rounds
         int firstEpoch = 1;
+        Checkpoint.Best best = null;
         if (resume != null) {
             state = resume.round();
             ema = resume.ema();
             history.addAll(resume.history());
+            best = resume.best();
             firstEpoch = resume.epoch() + 1;
             progress.line("resuming after epoch " + resume.epoch() + " from the checkpoint");
         }
@@ -98,16 +109,25 @@ public final class DistributedGanTrainer {
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
                 EpochRecord rec = new EpochRecord(epoch, real / steps, fake / steps, gen / steps, secs);
+                if (validation != null && validation.due(epoch, options.epochs())) {
+                    float[] current = ema != null ? ema : state.generator().params();
+                    rec = rec.withValidation(validation.score(spec, current, epoch));
+                    if (!Double.isNaN(rec.validation()) && (best == null || rec.validation() > best.score())) {
+                        best = new Checkpoint.Best(current.clone(), rec.validation(), epoch);
+                    }
+                }
                 history.add(rec);
                 if (checkpoint != null && checkpoint.due(epoch)) {
-                    checkpoint.save(epoch, state, ema, history);
+                    checkpoint.save(epoch, state, ema, history, best);
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 if (epoch % options.logEvery() == 0 || epoch == options.epochs()) {
                     double eta = elapsed / (epoch - firstEpoch + 1) * (options.epochs() - epoch);
-                    progress.line(String.format("epoch %d/%d  D(real) %.4f  D(fake) %.4f  G %.4f  %.2fs  ETA %s",
+                    progress.line(String.format("epoch %d/%d  D(real) %.4f  D(fake) %.4f  G %.4f%s  %.2fs  ETA %s",
                             epoch, options.epochs(), rec.discriminatorReal(), rec.discriminatorFake(),
-                            rec.generator(), secs, Progress.duration(eta)));
+                            rec.generator(), Double.isNaN(rec.validation()) || best == null ? ""
+                                    : String.format("  validation %.4f (best %.4f, epoch %d)", rec.validation(),
+                                    best.score(), best.epoch()), secs, Progress.duration(eta)));
                 }
                 if (plateau.stalled(rec.generator())) {
                     progress.line("early stopping: generator loss has not improved for "
@@ -122,6 +142,12 @@ public final class DistributedGanTrainer {
         }
         NetworkState generator = ema == null ? state.generator()
                 : new NetworkState(ema, state.generator().updater());
+        if (options.selectBest() && best != null) {
+            EpochRecord last = history.get(history.size() - 1);
+            progress.line(String.format("keeping the generator of epoch %d: validation score %.4f (last epoch %.4f)",
+                    best.epoch(), best.score(), last.validation()));
+            generator = new NetworkState(best.params(), state.generator().updater());
+        }
         return new Result(generator, state.discriminator(), history);
     }
 

@@ -71,7 +71,9 @@ public final class ModelTrainer {
             if (resume && checkpoint != null && from == null) {
                 progress.line("no checkpoint in " + checkpointDir + ": training from the start");
             }
-            DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, train,
+            Validation validation = train.selectBest() ? Validation.of(encoded, rows, transform,
+                    train.validationRows(), train.validateEvery(), config.seed) : null;
+            DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, train, validation,
                     progress, checkpoint, from);
             GeneratorNetwork g = spec.newGenerator();
             MultiLayerNetwork d = spec.newDiscriminator();

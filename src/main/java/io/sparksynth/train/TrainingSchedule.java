@@ -12,17 +12,19 @@ import io.sparksynth.config.TrainOptions;
  *       multiple of the PacGAN pack, so that small tables still take several steps per epoch;</li>
  *   <li>epochs: 300 epochs' worth of steps, but at least {@value #MIN_STEPS} and at most
  *       {@value #MAX_STEPS} steps (a large table then trains on a few passes over its rows);</li>
- *   <li>progress: about {@value #LOG_LINES} epoch lines per run.</li>
+ *   <li>progress: about {@value #LOG_LINES} epoch lines per run, {@value #VALIDATIONS} validation checks.</li>
  * </ul>
  *
  * @param reason what was chosen and why, for the log
  */
-public record TrainingSchedule(int batchSize, int epochs, int stepsPerEpoch, int logEvery, String reason) {
+public record TrainingSchedule(int batchSize, int epochs, int stepsPerEpoch, int logEvery, int validateEvery,
+                               String reason) {
     static final int MAX_BATCH = 500;
     static final int EPOCHS = 300;
     static final long MIN_STEPS = 3_000;
     static final long MAX_STEPS = 10_000;
     static final int LOG_LINES = 50;
+    static final int VALIDATIONS = 25;
 
     public static TrainingSchedule choose(TrainOptions options, int pac, long rows, int workers) {
         StringBuilder why = new StringBuilder();
@@ -44,13 +46,15 @@ public record TrainingSchedule(int batchSize, int epochs, int stepsPerEpoch, int
                     stepsPerEpoch, MIN_STEPS, MAX_STEPS));
         }
         int logEvery = options.logEvery() > 0 ? options.logEvery() : Math.max(1, epochs / LOG_LINES);
-        return new TrainingSchedule(batch, epochs, stepsPerEpoch, logEvery, why.toString());
+        int validateEvery = options.validateEvery() > 0 ? options.validateEvery()
+                : Math.max(1, epochs / VALIDATIONS);
+        return new TrainingSchedule(batch, epochs, stepsPerEpoch, logEvery, validateEvery, why.toString());
     }
 
     /** The options with this schedule's values in place of auto. */
     public TrainOptions applyTo(TrainOptions o) {
         return new TrainOptions(epochs, batchSize, o.workers(), o.averagingFrequency(), o.earlyStoppingPatience(),
                 o.earlyStoppingMinDelta(), logEvery, o.generatorEma(), o.checkpointEvery(), o.calibrateMarginals(),
-                o.calibrationRows());
+                o.calibrationRows(), o.selectBest(), o.validationRows(), validateEvery);
     }
 }

@@ -88,6 +88,9 @@ class SynthConfigTest {
         KEYS.put("train.checkpoint-every", c -> c.train.checkpointEvery());
         KEYS.put("train.calibrate-marginals", c -> c.train.calibrateMarginals());
         KEYS.put("train.calibration-rows", c -> c.train.calibrationRows());
+        KEYS.put("train.select-best", c -> c.train.selectBest());
+        KEYS.put("train.validation-rows", c -> c.train.validationRows());
+        KEYS.put("train.validate-every", c -> c.train.validateEvery());
         KEYS.put("generate.rows", c -> c.generateRows);
         KEYS.put("generate.partitions", c -> c.generatePartitions);
         KEYS.put("evaluate.target", c -> c.evaluate.target());
@@ -124,6 +127,7 @@ class SynthConfigTest {
                 {"train.early-stopping-patience", "10"}, {"train.early-stopping-min-delta", "0"},
                 {"train.log-every", "50"}, {"train.generator-ema", "0"}, {"train.checkpoint-every", "0"},
                 {"train.calibrate-marginals", "false"}, {"train.calibration-rows", "5000"},
+                {"train.select-best", "false"}, {"train.validation-rows", "300"}, {"train.validate-every", "4"},
                 {"generate.rows", "3000000000"}, {"generate.partitions", "8"}, {"evaluate.target", "income"},
                 {"evaluate.sample-rows", "100"}, {"evaluate.pair-min-correlation", "1"},
                 {"evaluate.pair-min-cramers-v", "0.25"}, {"evaluate.images.enabled", "false"},
@@ -257,7 +261,8 @@ class SynthConfigTest {
             "train.early-stopping-min-delta=-0.5 | train.early-stopping-min-delta",
             "train.log-every=-1 | train.log-every", "train.generator-ema=1 | train.generator-ema",
             "train.checkpoint-every=-1 | train.checkpoint-every",
-            "train.calibration-rows=10 | train.calibration-rows",
+            "train.calibration-rows=10 | train.calibration-rows", "train.validation-rows=5 | train.validation-rows",
+            "train.validate-every=-1 | train.validate-every",
             "transform.max-modes=0 | transform.max-modes", "transform.max-modes=51 | transform.max-modes",
             "transform.point-mass-min-share=1 | transform.point-mass-min-share",
             "transform.max-categories=1 | transform.max-categories",

@@ -22,6 +22,7 @@ class TrainingScheduleTest {
         assertEquals(5, s.stepsPerEpoch());
         assertEquals(600, s.epochs(), "3,000 steps");
         assertEquals(12, s.logEvery());
+        assertEquals(24, s.validateEvery(), "25 checks");
         assertTrue(s.reason().contains("batch 75") && s.reason().contains("600 epochs"), s.reason());
     }
 
@@ -53,11 +54,12 @@ class TrainingScheduleTest {
     @Test
     void explicitValuesWinAndNeedNoReason() {
         TrainOptions set = SynthConfig.defaults().with(List.of("train.epochs=40", "train.batch-size=100",
-                "train.log-every=7")).train;
+                "train.log-every=7", "train.validate-every=3")).train;
         TrainingSchedule s = TrainingSchedule.choose(set, 5, 614, 2);
         assertEquals(100, s.batchSize());
         assertEquals(40, s.epochs());
         assertEquals(7, s.logEvery());
+        assertEquals(3, s.validateEvery());
         assertEquals("", s.reason());
         TrainOptions applied = s.applyTo(set);
         assertEquals(set, applied, "nothing auto: the options unchanged");

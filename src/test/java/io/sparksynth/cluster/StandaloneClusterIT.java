@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * outputs are complete and that the statistics hold; then kills an executor during training and
  * during generation (checking from the event log that tasks died with it and were recomputed),
  * and the driver during training, and checks that the results equal the undisturbed run's row
- * for row. Every process started is stopped by PID.
+ * for row; then the same executor kill in the training of a conv GAN on an image table. Every
+ * process started is stopped by PID.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
@@ -172,7 +173,7 @@ class StandaloneClusterIT {
         Path events = Files.createDirectories(work.resolve("events-train-kill"));
         String model = work.resolve("model-executor-killed").toString();
         Process p = submitAsync("train-executor-killed", events, train(model, "--set", "train.log-every=1"));
-        killExecutorDuringATrainingTask(p, "train-executor-killed");
+        killExecutorDuringATrainingTask(p, "train-executor-killed", 30, 45, 60);
         assertEquals(0, exitOf(p, "train"));
         assertTrue(count(events, "SparkListenerExecutorRemoved") >= 1, "the executor was lost during training");
         List<String> recomputed = recomputedTrainingTasks(events);
@@ -237,12 +238,52 @@ class StandaloneClusterIT {
         assertGeneratesTheBaselineRows(model, "synthetic-driver-killed", events);
     }
 
+    /**
+     * An executor dies while the conv pair trains on an image table (convolutions, upsampling and
+     * batch normalisation in the averaged state): the model and its rows are the undisturbed run's.
+     */
+    @Test
+    @Order(5)
+    void executorKilledDuringConvTrainingLeavesTheImageModelUnchanged() throws Exception {
+        String images = ClusterImages.writeTable(localSpark(), work.resolve("images.parquet"));
+        Path events = Files.createDirectories(work.resolve("events-images"));
+        String undisturbed = work.resolve("model-images").toString();
+        assertEquals(0, submit("train-images", events, ClusterImages.train(images, undisturbed)));
+        assertEquals(Set.of("0", "1"), trainingTasksPerExecutor(events).keySet(),
+                "the conv pair trained on both executors");
+        assertEquals(List.of(), recomputedTrainingTasks(events), "an undisturbed training recomputes nothing");
+        String rows = generate(undisturbed, "synthetic-images", events);
+
+        Path killEvents = Files.createDirectories(work.resolve("events-images-kill"));
+        String model = work.resolve("model-images-executor-killed").toString();
+        Process p = submitAsync("train-images-executor-killed", killEvents, ClusterImages.train(images, model));
+        killExecutorDuringATrainingTask(p, "train-images-executor-killed", 4, 8, 12);
+        assertEquals(0, exitOf(p, "train"));
+        assertTrue(count(killEvents, "SparkListenerExecutorRemoved") >= 1, "the executor was lost during training");
+        List<String> recomputed = recomputedTrainingTasks(killEvents);
+        System.out.println("fault: conv training tasks lost with the executor and recomputed: " + recomputed);
+        assertFalse(recomputed.isEmpty(), "a training task died with the executor and its partition was recomputed");
+
+        ClusterImages.assertSameModel(undisturbed, model);
+        assertGeneratesTheRowsOf(rows, model, "synthetic-images-executor-killed", killEvents);
+    }
+
     /** The model generates, with the baseline's settings and seed, exactly the baseline's rows. */
     static void assertGeneratesTheBaselineRows(String model, String name, Path events) throws Exception {
+        assertGeneratesTheRowsOf(baselineSynthetic, model, name, events);
+    }
+
+    /** The model generates, with the same settings and seed, exactly the rows in {@code expected}. */
+    static void assertGeneratesTheRowsOf(String expected, String model, String name, Path events) throws Exception {
+        assertSameRows(expected, generate(model, name, events));
+    }
+
+    /** 5000 rows in 4 files, with the default seed, into the work directory's {@code name}. */
+    static String generate(String model, String name, Path events) throws Exception {
         String synthetic = work.resolve(name).toString();
         assertEquals(0, submit("generate-" + name, events, "generate", "--model", model, "--rows", "5000",
                 "--partitions", "4", "--output", synthetic));
-        assertSameRows(baselineSynthetic, synthetic);
+        return synthetic;
     }
 
     /** The training arguments of every run here: the same data, config and seed. */
@@ -321,14 +362,15 @@ class StandaloneClusterIT {
     }
 
     /**
-     * Kills the first worker's executor while it runs a training task: from epoch 30 on, once the
-     * executor's own log shows a task started and not finished. The task may still finish in the
-     * instant before the kill (or the kill land between two rounds when the log says nothing), so
-     * when the driver reports no lost task, the new executor is killed again at a later epoch.
+     * Kills the first worker's executor while it runs a training task: after the first of
+     * {@code epochs}, once the executor's own log shows a task started and not finished. The task
+     * may still finish in the instant before the kill (or the kill land between two rounds when the
+     * log says nothing), so when the driver reports no lost task, the new executor is killed again
+     * after the next of {@code epochs}.
      */
-    static void killExecutorDuringATrainingTask(Process job, String label) throws Exception {
+    static void killExecutorDuringATrainingTask(Process job, String label, int... epochs) throws Exception {
         Set<Long> killed = new HashSet<>();
-        for (int epoch = 30; epoch <= 60; epoch += 15) {
+        for (int epoch : epochs) {
             waitFor(job, "epoch " + epoch + "/", () -> logOf(label));
             ProcessHandle executor = waitForExecutor(job, workers.get(0), killed);
             Path log = executorLog(executor);
@@ -433,18 +475,23 @@ class StandaloneClusterIT {
 
     /** The same multiset of rows: same count, same order-independent hash, nothing in one but not the other. */
     static void assertSameRows(String expected, String actual) {
-        if (local == null) {
-            local = SparkSession.builder().master("local[2]").appName("cluster-it-check")
-                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
-        }
-        Dataset<Row> a = local.read().parquet(expected);
-        Dataset<Row> b = local.read().parquet(actual);
+        Dataset<Row> a = localSpark().read().parquet(expected);
+        Dataset<Row> b = localSpark().read().parquet(actual);
         Row da = digest(a);
         Row db = digest(b);
         System.out.println("rows digest (count, sum of xxhash64): " + da + " expected, " + db + " actual");
         assertEquals(da, db, actual + " has the rows of " + expected);
         assertEquals(0, a.exceptAll(b).count(), "rows missing from " + actual);
         assertEquals(0, b.exceptAll(a).count(), "rows added in " + actual);
+    }
+
+    /** A local session in this JVM, to write inputs and compare outputs. */
+    static SparkSession localSpark() {
+        if (local == null) {
+            local = SparkSession.builder().master("local[2]").appName("cluster-it-check")
+                    .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "8").getOrCreate();
+        }
+        return local;
     }
 
     static Row digest(Dataset<Row> d) {

@@ -48,11 +48,16 @@ public final class Charts {
     }
 
     public static byte[] losses(List<EpochRecord> history) {
-        XYChart c = xy("Training losses per epoch", "epoch", "loss", 640, 360);
+        XYChart c = xy("Training losses and validation score per epoch", "epoch", "loss / score", 640, 360);
         double[] e = history.stream().mapToDouble(EpochRecord::epoch).toArray();
         line(c, "D on real rows", e, history.stream().mapToDouble(EpochRecord::discriminatorReal).toArray(), REAL);
         line(c, "D on fake rows", e, history.stream().mapToDouble(EpochRecord::discriminatorFake).toArray(), SYNTH);
         line(c, "G", e, history.stream().mapToDouble(EpochRecord::generator).toArray(), new Color(44, 160, 44));
+        List<EpochRecord> scored = history.stream().filter(r -> !Double.isNaN(r.validation())).toList();
+        if (!scored.isEmpty()) { // the score that chose the saved generator, on the same 0..1 scale
+            line(c, "validation score", scored.stream().mapToDouble(EpochRecord::epoch).toArray(),
+                    scored.stream().mapToDouble(EpochRecord::validation).toArray(), Color.BLACK);
+        }
         c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         Axes.format(c, true);
         return png(c);

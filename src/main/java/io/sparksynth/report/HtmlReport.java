@@ -73,7 +73,7 @@ public final class HtmlReport {
         b.append("<section id=\"columns\"><h2>Per-column scores, worst first</h2>\n").append(columnTable(
                 metrics.columns())).append("</section>\n");
 
-        b.append("<section id=\"losses\"><h2>Training losses</h2>\n");
+        b.append("<section id=\"losses\"><h2>Training losses and validation score</h2>\n");
         if (result.history().isEmpty()) {
             b.append("<p>No training history (evaluate was not given a model).</p>");
         } else {

@@ -103,6 +103,6 @@ final class ClusterImages {
 
     private static List<EpochRecord> losses(GanModel m) {
         return m.history().stream().map(r -> new EpochRecord(r.epoch(), r.discriminatorReal(), r.discriminatorFake(),
-                r.generator(), 0)).toList();
+                r.generator(), 0, r.validation())).toList(); // all but the wall time
     }
 }

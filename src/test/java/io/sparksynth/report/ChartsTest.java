@@ -28,6 +28,8 @@ class ChartsTest {
     @Test
     void everyFigureRendersOnAwkwardData() throws IOException {
         decodes(Charts.losses(List.of(new EpochRecord(1, 0.7, 0.6, 0.8, 1.0))));
+        decodes(Charts.losses(List.of(new EpochRecord(1, 0.7, 0.6, 0.8, 1.0, 0.9),
+                new EpochRecord(2, 0.7, 0.6, 0.8, 1.0))));
         decodes(Charts.augmentation(new Metrics.AugmentationCurve("accuracy", 1, List.of(250L, 1000L),
                 List.of(0.8, 0.85), List.of(0.79, 0.84))));
         double[] p = {0, 0.5, 1};

@@ -1,12 +1,12 @@
 package io.sparksynth.bench;
 
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import scala.Tuple2;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,44 +14,50 @@ import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
- * The simplest baseline a generator must beat: every column of the real training rows shuffled on
- * its own (each marginal kept exactly, every relation between columns broken). Each column is
- * ordered by a seeded hash of the whole row, numbered, and the columns are joined on that number:
- * distributed, and the same rows for the same seed whatever the partitioning.
+ * The simplest baseline a generator must beat: every column sampled on its own from the real
+ * training values, with replacement (each marginal as a sample of the real one, every relation
+ * between columns broken). With replacement, so that its column shapes carry the same sampling
+ * noise as any generator's rows of that size; a permutation would reproduce the training
+ * marginals exactly. The real rows are numbered in the order of a seeded hash of their content,
+ * and output row j takes column i from row hash(j, i) mod n: distributed joins, and the same
+ * rows for the same seed whatever the partitioning.
  */
 final class IndependentColumns {
+    private static final String ROW = "__row";
+    private static final String PICK = "__pick";
+
     private IndependentColumns() {
     }
 
     static Dataset<Row> of(SparkSession spark, Dataset<Row> real, long seed) {
         String[] names = real.columns();
         Column[] all = Arrays.stream(names).map(n -> col("`" + n + "`")).toArray(Column[]::new);
-        JavaPairRDD<Long, List<Object>> rows = null;
+        Column[] keyed = Arrays.copyOf(all, all.length + 1);
+        keyed[all.length] = lit(seed);
+        List<Column> order = new ArrayList<>(List.of(xxhash64(keyed)));
+        order.addAll(Arrays.asList(all)); // identical rows tie, and are interchangeable
+        StructType numbered = real.schema().add(ROW, DataTypes.LongType, false);
+        Dataset<Row> rows = spark.createDataFrame(real.orderBy(order.toArray(Column[]::new)).javaRDD().zipWithIndex()
+                .map(t -> {
+                    Object[] v = new Object[names.length + 1];
+                    for (int i = 0; i < names.length; i++) {
+                        v[i] = t._1().get(i);
+                    }
+                    v[names.length] = t._2();
+                    return RowFactory.create(v);
+                }), numbered).cache();
+        long n = rows.count();
+        Dataset<Row> out = spark.range(n).withColumnRenamed("id", ROW);
         for (int i = 0; i < names.length; i++) {
-            Column[] keyed = new Column[all.length + 1];
-            System.arraycopy(all, 0, keyed, 0, all.length);
-            keyed[all.length] = lit(seed * 1_000_003L + i);
-            // ties (identical rows) hold the same value of this column, so their order does not matter
-            JavaPairRDD<Long, Object> column = real.select(xxhash64(keyed).as("k"), all[i].as("v"))
-                    .orderBy(col("k"), col("v")).select("v").javaRDD()
-                    .zipWithIndex().mapToPair(t -> new Tuple2<>(t._2(), t._1().get(0)));
-            if (rows == null) {
-                rows = column.mapValues(v -> {
-                    List<Object> l = new ArrayList<>();
-                    l.add(v);
-                    return l;
-                });
-            } else {
-                rows = rows.join(column).mapValues(t -> {
-                    List<Object> l = new ArrayList<>(t._1());
-                    l.add(t._2());
-                    return l;
-                });
-            }
+            Dataset<Row> picks = spark.range(n).select(col("id").as(ROW),
+                    pmod(xxhash64(col("id"), lit(seed * 1_000_003L + i)), lit(n)).as(PICK));
+            Dataset<Row> values = rows.select(col(ROW).as(PICK), all[i]);
+            out = out.join(picks.join(values, PICK).drop(PICK), ROW);
         }
-        return spark.createDataFrame(rows.values().map(l -> RowFactory.create(l.toArray())), real.schema());
+        return out.select(all);
     }
 }

@@ -129,6 +129,11 @@ public final class DistributedGanTrainer {
                                     : String.format("  validation %.4f (best %.4f, epoch %d)", rec.validation(),
                                     best.score(), best.epoch()), secs, Progress.duration(eta)));
                 }
+                if (options.selectBest() && stale(history, best, options.validationPatience())) {
+                    progress.line("early stopping: the validation score has not beaten epoch " + best.epoch()
+                            + "'s for " + options.validationPatience() + " checks");
+                    break;
+                }
                 if (plateau.stalled(rec.generator())) {
                     progress.line("early stopping: generator loss has not improved for "
                             + options.earlyStoppingPatience() + " epochs");
@@ -149,6 +154,18 @@ public final class DistributedGanTrainer {
             generator = new NetworkState(best.params(), state.generator().updater());
         }
         return new Result(generator, state.discriminator(), history);
+    }
+
+    /**
+     * Whether {@code patience} validation checks since the best one have not beaten it; counted
+     * from the history, so a resumed run stops where the whole run would.
+     */
+    static boolean stale(List<EpochRecord> history, Checkpoint.Best best, int patience) {
+        if (patience <= 0 || best == null) {
+            return false;
+        }
+        long since = history.stream().filter(r -> r.epoch() > best.epoch() && !Double.isNaN(r.validation())).count();
+        return since >= patience;
     }
 
     /** Early stopping on a generator-loss plateau (patience 0: never). */

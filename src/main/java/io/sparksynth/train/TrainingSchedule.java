@@ -55,6 +55,6 @@ public record TrainingSchedule(int batchSize, int epochs, int stepsPerEpoch, int
     public TrainOptions applyTo(TrainOptions o) {
         return new TrainOptions(epochs, batchSize, o.workers(), o.averagingFrequency(), o.earlyStoppingPatience(),
                 o.earlyStoppingMinDelta(), logEvery, o.generatorEma(), o.checkpointEvery(), o.calibrateMarginals(),
-                o.calibrationRows(), o.selectBest(), o.validationRows(), validateEvery);
+                o.calibrationRows(), o.selectBest(), o.validationRows(), validateEvery, o.validationPatience());
     }
 }

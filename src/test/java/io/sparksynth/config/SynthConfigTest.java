@@ -91,6 +91,7 @@ class SynthConfigTest {
         KEYS.put("train.select-best", c -> c.train.selectBest());
         KEYS.put("train.validation-rows", c -> c.train.validationRows());
         KEYS.put("train.validate-every", c -> c.train.validateEvery());
+        KEYS.put("train.validation-patience", c -> c.train.validationPatience());
         KEYS.put("generate.rows", c -> c.generateRows);
         KEYS.put("generate.partitions", c -> c.generatePartitions);
         KEYS.put("evaluate.target", c -> c.evaluate.target());
@@ -128,6 +129,7 @@ class SynthConfigTest {
                 {"train.log-every", "50"}, {"train.generator-ema", "0"}, {"train.checkpoint-every", "0"},
                 {"train.calibrate-marginals", "false"}, {"train.calibration-rows", "5000"},
                 {"train.select-best", "false"}, {"train.validation-rows", "300"}, {"train.validate-every", "4"},
+                {"train.validation-patience", "0"},
                 {"generate.rows", "3000000000"}, {"generate.partitions", "8"}, {"evaluate.target", "income"},
                 {"evaluate.sample-rows", "100"}, {"evaluate.pair-min-correlation", "1"},
                 {"evaluate.pair-min-cramers-v", "0.25"}, {"evaluate.images.enabled", "false"},
@@ -263,6 +265,7 @@ class SynthConfigTest {
             "train.checkpoint-every=-1 | train.checkpoint-every",
             "train.calibration-rows=10 | train.calibration-rows", "train.validation-rows=5 | train.validation-rows",
             "train.validate-every=-1 | train.validate-every",
+            "train.validation-patience=-2 | train.validation-patience",
             "transform.max-modes=0 | transform.max-modes", "transform.max-modes=51 | transform.max-modes",
             "transform.point-mass-min-share=1 | transform.point-mass-min-share",
             "transform.max-categories=1 | transform.max-categories",

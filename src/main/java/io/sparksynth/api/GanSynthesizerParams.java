@@ -72,7 +72,8 @@ public interface GanSynthesizerParams extends Params {
                     ParamValidators.gtEq(0)),
                     "train.epochs", c -> c.getInt("train.epochs"));
             batchSize = bind(new IntParam(owner, "batchSize",
-                    "rows per minibatch on each worker (0 = auto, from the table's size)", ParamValidators.gtEq(0)), "train.batch-size", c -> c.getInt("train.batch-size"));
+                    "rows per minibatch on each worker (0 = auto, from the table's size)", ParamValidators.gtEq(0)),
+                    "train.batch-size", c -> c.getInt("train.batch-size"));
             workers = bind(new IntParam(owner, "workers", "partitions training in parallel (0 = default parallelism)",
                     ParamValidators.gtEq(0)), "train.workers", c -> c.getInt("train.workers"));
             averagingFrequency = bind(new IntParam(owner, "averagingFrequency",

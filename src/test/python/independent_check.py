@@ -14,7 +14,9 @@ Tolerances:
   --binned-tol  pairs with a continuous column cut into deciles, and the mean over pairs when there
                 is one: sparksynth cuts at deciles from Spark's approxQuantile (rank error up to
                 0.001 n), numpy at the exact inverted-CDF deciles, so a cut may move up to 0.1 % of
-                the real rows, and about as many synthetic ones, into the neighbouring bin: 2e-3.
+                the real rows, and about as many synthetic ones, into the neighbouring bin, changing
+                a pair's TVD by up to 0.002 per cut (0.018 for all nine in the worst case). Seen: up
+                to 0.002 (4 of 2,000 rows); tolerance 5e-3.
 """
 import argparse
 import csv
@@ -103,7 +105,7 @@ def main(argv):
     p.add_argument("synthetic_csv")
     p.add_argument("metrics_json")
     p.add_argument("--exact-tol", type=float, default=1e-9)
-    p.add_argument("--binned-tol", type=float, default=2e-3)
+    p.add_argument("--binned-tol", type=float, default=5e-3)
     args = p.parse_args(argv)
 
     with open(args.metrics_json) as f:

@@ -52,7 +52,7 @@ public final class MarginalCalibrator {
         }
         List<Block> choices = transform.blocks().stream().filter(Block::softmax).toList();
         int blocks = (rows + BlockSampler.BLOCK - 1) / BlockSampler.BLOCK;
-        double[] real = realShares(transform, clean);
+        double[] real = realShares(transform, choices, clean);
         double first = Double.NaN;
         double gap = 0;
         for (int round = 0; round <= ROUNDS; round++) {
@@ -62,7 +62,7 @@ public final class MarginalCalibrator {
             for (int b = 0; b < blocks; b++) {
                 SplittableRandom rng = Seeds.random(seed, 0xCA11B, round, b);
                 float[] encoded = sampler.unconditionedEncoded(rng);
-                count(encoded, choices, transform.width(), counts);
+                count(encoded, BlockSampler.BLOCK, choices, transform.width(), counts);
                 if (values != null) {
                     collect(transform, encoded, values);
                 }
@@ -84,20 +84,12 @@ public final class MarginalCalibrator {
     }
 
     /** The real share of every one-hot position (0 elsewhere), from exact counts over the training rows. */
-    private static double[] realShares(TableTransform transform, Dataset<Row> clean) {
+    private static double[] realShares(TableTransform transform, List<Block> choices, Dataset<Row> clean) {
         int width = transform.width();
-        List<Block> choices = transform.blocks().stream().filter(Block::softmax).toList();
         long[] total = clean.javaRDD().mapPartitions(it -> {
             long[] c = new long[width + 1];
             while (it.hasNext()) {
-                float[] e = transform.encode(it.next());
-                for (Block b : choices) {
-                    for (int k = b.offset(); k < b.offset() + b.width(); k++) {
-                        if (e[k] == 1f) {
-                            c[k]++;
-                        }
-                    }
-                }
+                count(transform.encode(it.next()), 1, choices, width, c);
                 c[width]++;
             }
             return Collections.singletonList(c).iterator();
@@ -117,8 +109,9 @@ public final class MarginalCalibrator {
         return s;
     }
 
-    private static void count(float[] encoded, List<Block> choices, int width, long[] counts) {
-        for (int r = 0; r < BlockSampler.BLOCK; r++) {
+    /** Adds the one-hot positions of {@code rows} encoded rows to {@code counts} (by position in the row). */
+    private static void count(float[] encoded, int rows, List<Block> choices, int width, long[] counts) {
+        for (int r = 0; r < rows; r++) {
             for (Block b : choices) {
                 int o = r * width + b.offset();
                 for (int k = 0; k < b.width(); k++) {

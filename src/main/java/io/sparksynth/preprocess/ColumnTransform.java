@@ -140,7 +140,8 @@ public final class ColumnTransform implements Serializable {
         return choice == nullSlot() ? null : value(in, offset, choice);
     }
 
-    private int choiceOf(float[] in, int offset) {
+    /** The chosen slot of the choice block of the slice at {@code offset} (the largest wins; 0 without a block). */
+    public int choiceOf(float[] in, int offset) {
         int choiceOffset = offset + valueWidth();
         int choice = 0;
         if (hasChoice()) {

@@ -82,14 +82,7 @@ final class ValidationScore {
             int value = t.valueWidth();
             for (int r = 0; r < n; r++) {
                 int o = r * width + offsets[columns.get(c)];
-                int slot = 0;
-                if (t.hasChoice()) {
-                    for (int k = 1; k < t.choiceCount(); k++) {
-                        if (rows[o + value + k] > rows[o + value + slot]) {
-                            slot = k;
-                        }
-                    }
-                }
+                int slot = t.choiceOf(rows, o);
                 int bin = 0;
                 if (value > 0 && (slot >= t.components.size() || !t.components.get(slot).pointMass())) {
                     bin = (int) Math.min(BINS - 1, Math.max(0, Math.floor((rows[o] + 1) / 2 * BINS)));

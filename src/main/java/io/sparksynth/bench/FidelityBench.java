@@ -52,7 +52,8 @@ public final class FidelityBench {
     /** One candidate's headline figures on one table and seed. */
     public record Run(String table, long seed, String candidate, double columnShapes, double columnPairTrends,
                       double correlationMad, double detectionAuc, Double tstrF1, Double trtrF1,
-                      Double dcrP5Ratio, Double exactMatchRate, Double trainSeconds, Integer epochs) {
+                      Double dcrP5Ratio, Double exactMatchRate, Double trainSeconds, Integer epochs,
+                      Map<String, Double> giveaways) {
     }
 
     private FidelityBench() {
@@ -66,6 +67,7 @@ public final class FidelityBench {
             for (long seed : o.seeds()) {
                 runs.addAll(runTable(spark, o, t.getKey(), t.getValue(), seed, progress));
                 out.println(table(runs));
+                out.println(giveaways(runs));
                 writeJson(runs, o.jsonOut());
             }
         }
@@ -120,7 +122,8 @@ public final class FidelityBench {
                 : p.dcrSynthP5() / p.dcrHoldoutP5();
         return new Run(table, seed, candidate, m.columnShapes(), m.columnPairTrends(), m.correlationMad(),
                 m.detectionAuc(), ml == null ? null : ml.tstrF1(), ml == null ? null : ml.trtrF1(), dcr,
-                p == null ? null : p.exactMatchRate(), trainSeconds, epochs);
+                p == null ? null : p.exactMatchRate(), trainSeconds, epochs,
+                m.detection() == null ? Map.of() : m.detection().giveaways());
     }
 
     /** Table name (the file name without .parquet) to path; the first directory holding a name wins. */
@@ -178,6 +181,19 @@ public final class FidelityBench {
                             g.stream().mapToDouble(Run::trainSeconds).average().orElse(Double.NaN),
                             g.stream().mapToDouble(Run::epochs).average().orElse(Double.NaN)))
                     .append(" |\n");
+        }
+        return b.toString();
+    }
+
+    /** Which columns give sparksynth's rows away to the detector, per table and seed: where to improve. */
+    static String giveaways(List<Run> runs) {
+        StringBuilder b = new StringBuilder("detector's giveaways (share of its feature importance):\n");
+        for (Run r : runs) {
+            if (r.candidate().equals(SPARKSYNTH) && r.giveaways() != null) {
+                b.append("  ").append(r.table()).append(", seed ").append(r.seed()).append(": ");
+                r.giveaways().forEach((c, v) -> b.append(c).append(String.format(" %.2f  ", v)));
+                b.append('\n');
+            }
         }
         return b.toString();
     }

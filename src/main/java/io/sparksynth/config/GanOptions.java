@@ -11,13 +11,15 @@ import java.util.List;
  *                             convolutions; the other columns stay dense)
  * @param generatorFilters     conv: channels of the generator's convolutions, from the smallest image up
  * @param discriminatorFilters conv: channels of the discriminator's strided convolutions
+ * @param r1Penalty            weight gamma of the R1 gradient penalty on real rows (0 = off)
+ * @param r1Every              the penalty is applied every this many discriminator steps, weighted as many times
  */
 public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integer> discriminatorLayers,
                          boolean leakyDiscriminator, double discriminatorDropout, double generatorLearningRate,
                          double discriminatorLearningRate, double adamBeta1, double adamBeta2,
                          int discriminatorSteps, double labelSmoothing, int pac, boolean conditional,
                          double gumbelTau, String architecture, List<Integer> generatorFilters,
-                         List<Integer> discriminatorFilters) implements Serializable {
+                         List<Integer> discriminatorFilters, double r1Penalty, int r1Every) implements Serializable {
     public static final String DENSE = "dense";
     public static final String CONV = "conv";
 
@@ -31,7 +33,10 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                 c.getDouble("discriminator-learning-rate"), c.getDouble("adam-beta1"), c.getDouble("adam-beta2"),
                 c.getInt("discriminator-steps"), c.getDouble("label-smoothing"), c.getInt("pac"),
                 c.getBoolean("conditional"), c.getDouble("gumbel-tau"), c.getString("architecture"),
-                List.copyOf(c.getIntList("generator-filters")), List.copyOf(c.getIntList("discriminator-filters")));
+                List.copyOf(c.getIntList("generator-filters")), List.copyOf(c.getIntList("discriminator-filters")),
+                c.getDouble("r1-penalty"), c.getInt("r1-every"));
+        SynthConfig.check(g.r1Penalty >= 0, "gan.r1-penalty", "must be 0 (off) or positive");
+        SynthConfig.check(g.r1Every >= 1, "gan.r1-every", "must be at least 1");
         SynthConfig.check(g.architecture.equals(DENSE) || g.architecture.equals(CONV), "gan.architecture",
                 "must be \"dense\" or \"conv\" (convolutions for an image column), not \"" + g.architecture + "\"");
         SynthConfig.check(!g.generatorFilters.isEmpty() && g.generatorFilters.stream().allMatch(w -> w > 0),

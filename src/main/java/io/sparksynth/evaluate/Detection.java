@@ -2,6 +2,9 @@ package io.sparksynth.evaluate;
 
 import io.sparksynth.preprocess.FitSample;
 import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.Transformer;
+import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
@@ -10,7 +13,11 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
@@ -19,8 +26,12 @@ import static org.apache.spark.sql.functions.pmod;
  * Detection: classifiers trained to tell real rows (label 0) from synthetic rows (label 1), equal
  * numbers of each, scored by ROC AUC on a held-out 30 %. Gradient-boosted trees are the headline
  * (they see broken relations between columns); logistic regression is the second, marginal view.
+ * The trees' feature importances name the columns that give the synthetic rows away.
  */
 final class Detection {
+    /** Columns listed as giveaways: enough to say where to look, few enough to read. */
+    static final int GIVEAWAYS = 5;
+
     private Detection() {
     }
 
@@ -39,26 +50,41 @@ final class Detection {
         Dataset<Row> train = withKey.where("__k < 70").drop("__k").cache();
         Dataset<Row> test = withKey.where("__k >= 70").drop("__k").cache();
         try {
-            double gbt = auc(train, test, columns, new GBTClassifier().setMaxIter(30).setMaxDepth(5)
+            PipelineModel gbt = fit(train, columns, new GBTClassifier().setMaxIter(30).setMaxDepth(5)
                     .setMaxBins(Features.MAX_BINS).setSeed(seed), false);
-            double logistic = auc(train, test, columns, new LogisticRegression().setMaxIter(100)
+            PipelineModel logistic = fit(train, columns, new LogisticRegression().setMaxIter(100)
                     .setFeaturesCol("scaled"), true);
-            return new Metrics.DetectionScores(n, gbt, logistic);
+            return new Metrics.DetectionScores(n, RocAuc.of(gbt.transform(test), "label"),
+                    RocAuc.of(logistic.transform(test), "label"), giveaways(gbt, columns));
         } finally {
             train.unpersist();
             test.unpersist();
         }
     }
 
-    private static double auc(Dataset<Row> train, Dataset<Row> test, Columns columns, PipelineStage learner,
-                              boolean scale) {
+    private static PipelineModel fit(Dataset<Row> train, Columns columns, PipelineStage learner, boolean scale) {
         List<PipelineStage> stages = new ArrayList<>(Features.stages(columns, null, scale));
         if (scale) {
             stages.add(new StandardScaler().setInputCol("features").setOutputCol("scaled").setWithMean(true));
         }
         stages.add(learner);
-        Dataset<Row> predicted = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(train)
-                .transform(test);
-        return RocAuc.of(predicted, "label");
+        return new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(train);
+    }
+
+    /** The trees' feature importances summed per column: the largest few, largest first. */
+    static Map<String, Double> giveaways(PipelineModel gbt, Columns columns) {
+        Transformer last = gbt.stages()[gbt.stages().length - 1];
+        double[] importance = ((GBTClassificationModel) last).featureImportances().toArray();
+        List<Features.Input> inputs = Features.inputs(columns, null);
+        double[] byColumn = new double[columns.size()];
+        for (int f = 0; f < importance.length && f < inputs.size(); f++) {
+            byColumn[inputs.get(f).column()] += importance[f];
+        }
+        Map<String, Double> top = new LinkedHashMap<>();
+        IntStream.range(0, columns.size()).boxed()
+                .sorted(Comparator.comparingDouble((Integer i) -> -byColumn[i]).thenComparing(i -> i))
+                .filter(i -> byColumn[i] > 0).limit(GIVEAWAYS)
+                .forEach(i -> top.put(columns.name(i), Math.round(byColumn[i] * 1e4) / 1e4));
+        return top;
     }
 }

@@ -74,32 +74,51 @@ final class Features {
     static List<PipelineStage> stages(Columns columns, String target, boolean oneHot) {
         List<PipelineStage> stages = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.name(i).equals(target)) {
-                continue;
-            }
-            if (columns.vector(i)) {
-                for (int k = 0; k < VectorPooling.of(columns.get(i)).size(); k++) {
-                    inputs.add(vectorFeature(i, k));
-                }
-                inputs.add("n" + i);
-            } else if (columns.continuous(i)) {
-                inputs.add("f" + i);
-                inputs.add("n" + i);
-            } else {
+        for (Input in : inputs(columns, target)) {
+            if (in.name().startsWith("i")) {
+                int i = in.column();
                 stages.add(new StringIndexer().setInputCol("f" + i).setOutputCol("i" + i).setHandleInvalid("keep")
                         .setStringOrderType("alphabetAsc"));
                 if (oneHot) {
                     stages.add(new OneHotEncoder().setInputCol("i" + i).setOutputCol("o" + i)
                             .setHandleInvalid("keep"));
                     inputs.add("o" + i);
-                } else {
-                    inputs.add("i" + i);
+                    continue;
                 }
             }
+            inputs.add(in.name());
         }
         stages.add(new VectorAssembler().setInputCols(inputs.toArray(new String[0])).setOutputCol("features")
                 .setHandleInvalid("keep"));
         return stages;
+    }
+
+    /** One assembled input: its prepared name and the table column it comes from. */
+    record Input(String name, int column) {
+    }
+
+    /**
+     * The assembler's inputs in order; without one-hot encoding each is one feature, so a tree
+     * model's feature importances map back to the columns through this list.
+     */
+    static List<Input> inputs(Columns columns, String target) {
+        List<Input> inputs = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.name(i).equals(target)) {
+                continue;
+            }
+            if (columns.vector(i)) {
+                for (int k = 0; k < VectorPooling.of(columns.get(i)).size(); k++) {
+                    inputs.add(new Input(vectorFeature(i, k), i));
+                }
+                inputs.add(new Input("n" + i, i));
+            } else if (columns.continuous(i)) {
+                inputs.add(new Input("f" + i, i));
+                inputs.add(new Input("n" + i, i));
+            } else {
+                inputs.add(new Input("i" + i, i));
+            }
+        }
+        return inputs;
     }
 }

@@ -92,7 +92,12 @@ public record Metrics(RowCounts rows, double columnShapes, double columnPairTren
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record DetectionScores(long rowsPerSide, double gbtAuc, double logisticAuc) {
+    /**
+     * @param giveaways the columns the gradient-boosting detector relies on most, with their share of its
+     *                  feature importance: where the synthetic rows differ from the real ones
+     */
+    public record DetectionScores(long rowsPerSide, double gbtAuc, double logisticAuc,
+                                  Map<String, Double> giveaways) {
     }
 
     /** TRTR and TSTR scores: macro F1 and accuracy for a categorical target, R^2 for a numeric one. */

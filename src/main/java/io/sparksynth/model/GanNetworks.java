@@ -1,5 +1,6 @@
 package io.sparksynth.model;
 
+import io.sparksynth.SynthException;
 import io.sparksynth.config.GanOptions;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -54,6 +55,10 @@ public final class GanNetworks {
     }
 
     public static MultiLayerNetwork discriminator(GanOptions o, GanLayout layout, long seed) {
+        if (layout.conv() && o.r1Penalty() > 0) {
+            throw SynthException.usage("config key gan.r1-penalty applies to the dense discriminator: set it to 0 "
+                    + "with gan.architecture = \"conv\"");
+        }
         return layout.conv() ? convDiscriminator(o, layout, seed)
                 : discriminator(o, layout.discriminatorInput(), seed);
     }

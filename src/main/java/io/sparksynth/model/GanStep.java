@@ -37,6 +37,8 @@ public final class GanStep {
     public double lossReal;
     public double lossFake;
     public double lossGenerator;
+    /** The discriminator's R1 penalty at its last regularised step (0 without one). */
+    public double lossPenalty;
 
     public GanStep(GeneratorNetwork generator, MultiLayerNetwork discriminator, GanOptions options,
                    OutputActivation activation, ConditionSampler sampler, int width, int batch, float[] rows,
@@ -86,8 +88,17 @@ public final class GanStep {
         int packed = batch / options.pac();
         float[] labels = new float[2 * packed];
         java.util.Arrays.fill(labels, 0, packed, (float) (1 - options.labelSmoothing()));
+        INDArray penalty = null;
+        if (options.r1Penalty() > 0 && iteration % options.r1Every() == 0) {
+            // lazy regularisation (StyleGAN2): every k-th step, weighted k times
+            R1Penalty.Result r1 = R1Penalty.compute(discriminator,
+                    java.util.Arrays.copyOf(input, packed * in * options.pac()), packed, in * options.pac(),
+                    options.r1Penalty() * options.r1Every());
+            penalty = r1.gradient();
+            lossPenalty = r1.penalty() / options.r1Every();
+        }
         double[] loss = discriminatorUpdate(discriminator, input, 2 * packed, in * options.pac(), labels, iteration,
-                mgr);
+                penalty, mgr);
         lossReal = 0;
         lossFake = 0;
         for (int i = 0; i < 2 * packed; i++) {
@@ -103,10 +114,11 @@ public final class GanStep {
      * One Adam step of the discriminator on packed rows with binary cross-entropy against
      * {@code labels}, averaged over the rows: what DL4J's fit() does with a sigmoid XENT output
      * layer, but on a linear output so the same network also yields input gradients for the
-     * generator step. Returns the per-row losses.
+     * generator step. {@code extraGradient} (a penalty's, or null) is added before the update.
+     * Returns the per-row losses.
      */
     static double[] discriminatorUpdate(MultiLayerNetwork d, float[] input, int rows, int cols, float[] labels,
-                                        int iteration, LayerWorkspaceMgr mgr) {
+                                        int iteration, INDArray extraGradient, LayerWorkspaceMgr mgr) {
         d.setInput(matrix(input, rows, cols));
         List<INDArray> acts = d.feedForward(true, false);
         float[] logits = acts.get(acts.size() - 1).dup('c').data().asFloat();
@@ -118,6 +130,9 @@ public final class GanStep {
             eps[i] = (float) ((sigmoid(z) - labels[i]) / rows);
         }
         Gradient g = d.backpropGradient(column(eps), mgr).getFirst();
+        if (extraGradient != null) {
+            g.gradient().addi(extraGradient);
+        }
         d.getUpdater().update(d, g, iteration, 0, rows, mgr);
         d.params().subi(g.gradient());
         return loss;

@@ -152,6 +152,11 @@ public final class HtmlReport {
         }
         String detect = auc <= 0.6 ? "a classifier can hardly tell them apart"
                 : auc <= 0.8 ? "a classifier tells them apart in part" : "a classifier tells them apart";
+        if (auc > 0.6 && m.detection() != null && m.detection().giveaways() != null
+                && !m.detection().giveaways().isEmpty()) {
+            detect += ", mostly by " + String.join(", ", m.detection().giveaways().keySet().stream().limit(3)
+                    .map(HtmlReport::esc).toList());
+        }
         if (issues.isEmpty()) {
             return String.format("Good: marginals and pairwise relations match (%.2f / %.2f); %s (AUC %.2f).",
                     shapes, pairs, detect, auc);

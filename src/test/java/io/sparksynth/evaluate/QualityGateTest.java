@@ -28,7 +28,7 @@ class QualityGateTest {
                 new ColumnSummary.Categorical(10, 0, 2, new LinkedHashMap<>()), null, 0.05, null, 1.0, 0.95, 1));
         return new Metrics(new Metrics.RowCounts(10, 10), 0.9, 0.8, 0.1, columns, Map.of(),
                 new Metrics.CorrelationMatrices(List.of(), new double[0][], new double[0][], new double[0][]), 0.7,
-                new Metrics.DetectionScores(10, 0.7, 0.6),
+                new Metrics.DetectionScores(10, 0.7, 0.6, Map.of()),
                 new Metrics.MlEfficacyScores("sex", "classification", "RandomForestClassifier", 8, 2, 0.8, 0.6, 0.9,
                         0.7, null, null),
                 null, new Metrics.PrivacyScores(0.02, 10, 0.5, 1, 0.4, 0.9), null);

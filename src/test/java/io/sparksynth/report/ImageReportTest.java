@@ -73,7 +73,7 @@ class ImageReportTest {
                 null, 0.05, null, 1.0, 0.95, 1));
         Metrics m = new Metrics(new Metrics.RowCounts(22, 32), 0.9, 1, 0, columns, Map.of(),
                 new Metrics.CorrelationMatrices(List.of(), new double[0][], new double[0][], new double[0][]), 0.7,
-                new Metrics.DetectionScores(22, 0.7, 0.6), null, null, Map.of("pixels", scores()), null, null);
+                new Metrics.DetectionScores(22, 0.7, 0.6, Map.of("pixels", 0.4)), null, null, Map.of("pixels", scores()), null, null);
         return new EvaluationResult(m, List.of(new ColumnSpec("digit", "int", ColumnKind.CATEGORICAL, false)),
                 PlotData.empty().withImages(Map.of("pixels", figures())), List.of());
     }

@@ -26,10 +26,12 @@ import java.util.Map;
 /**
  * Classifies every input column as continuous, categorical or vector. Floating point and decimal
  * columns are continuous; strings and booleans categorical; integers categorical when they
- * have few distinct values. Config overrides win. Numeric arrays and Spark ML vectors are vector
+ * have few distinct values. Date and timestamp columns are whole numbers of their granularity
+ * (found in one distributed pass, see {@link TemporalColumns}) and classified as integers. Config
+ * overrides win. Numeric arrays and Spark ML vectors are vector
  * columns when every non-null value has the same length (checked in one distributed pass); an
- * image shape from {@code schema.shapes} must multiply to that length. Nested, map, binary and
- * temporal columns, and arrays of varying length, are unsupported: excluded with a warning, or
+ * image shape from {@code schema.shapes} must multiply to that length. Nested, map, binary
+ * columns, and arrays of varying length, are unsupported: excluded with a warning, or
  * rejected (exit 3), per config.
  */
 public final class SchemaInspector {
@@ -85,10 +87,11 @@ public final class SchemaInspector {
             System.err.println("WARNING: excluding unsupported columns " + unsupported);
         }
         if (candidates.isEmpty()) {
-            throw SynthException.input(source + " has no columns sparksynth can model (numeric, string, boolean "
-                    + "or fixed-length numeric arrays)");
+            throw SynthException.input(source + " has no columns sparksynth can model (numeric, string, boolean, "
+                    + "date, timestamp or fixed-length numeric arrays)");
         }
         Map<String, Long> distinct = integerDistinctCounts(df, candidates, options);
+        Map<String, Granularity> granularities = granularities(df, candidates);
         List<ColumnSpec> specs = new ArrayList<>();
         for (StructField f : candidates) {
             ColumnKind kind = classify(f, options, distinct);
@@ -100,7 +103,8 @@ public final class SchemaInspector {
             }
             int length = kind == ColumnKind.VECTOR ? lengths.get(f.name()).max() : 0;
             checkShape(f.name(), shape, length);
-            specs.add(new ColumnSpec(f.name(), f.dataType().simpleString(), kind, true, length, shape));
+            specs.add(new ColumnSpec(f.name(), f.dataType().simpleString(), kind, true, length, shape,
+                    granularities.get(f.name())));
         }
         return specs;
     }
@@ -122,10 +126,22 @@ public final class SchemaInspector {
                 vectors.stream().map(f -> f.dataType().simpleString()).toList());
     }
 
+    /** One distributed pass over the temporal candidates: the unit their values are whole numbers of. */
+    private static Map<String, Granularity> granularities(Dataset<Row> df, List<StructField> fields) {
+        List<StructField> temporal = fields.stream().filter(f -> TemporalColumns.isTemporal(f.dataType())).toList();
+        return TemporalColumns.granularities(df, temporal.stream().map(StructField::name).toList(),
+                temporal.stream().map(f -> f.dataType().simpleString()).toList());
+    }
+
     static boolean supported(DataType t) {
         return t instanceof IntegralType || t instanceof FloatType || t instanceof DoubleType
                 || t instanceof DecimalType || t instanceof StringType || t instanceof BooleanType
-                || VectorColumns.isVector(t);
+                || TemporalColumns.isTemporal(t) || VectorColumns.isVector(t);
+    }
+
+    /** Integers, and dates and timestamps (whole units): categorical when they have few distinct values. */
+    private static boolean wholeNumbers(DataType t) {
+        return t instanceof IntegralType || TemporalColumns.isTemporal(t);
     }
 
     private static ColumnKind classify(StructField f, SchemaOptions options, Map<String, Long> distinct) {
@@ -152,20 +168,20 @@ public final class SchemaInspector {
         if (t instanceof StringType || t instanceof BooleanType) {
             return ColumnKind.CATEGORICAL;
         }
-        if (t instanceof IntegralType) {
+        if (wholeNumbers(t)) {
             return distinct.get(f.name()) <= options.integerCategoricalMaxDistinct()
                     ? ColumnKind.CATEGORICAL : ColumnKind.CONTINUOUS;
         }
         return ColumnKind.CONTINUOUS;
     }
 
-    /** One distributed pass counting (approximately, 1 % error) the distinct values of integer columns. */
+    /** One distributed pass counting (approximately, 1 % error) the distinct values of whole-number columns. */
     private static Map<String, Long> integerDistinctCounts(Dataset<Row> df, List<StructField> fields,
                                                            SchemaOptions options) {
         List<Column> aggs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (StructField f : fields) {
-            if (f.dataType() instanceof IntegralType && !options.categorical().contains(f.name())
+            if (wholeNumbers(f.dataType()) && !options.categorical().contains(f.name())
                     && !options.continuous().contains(f.name())) {
                 aggs.add(functions.approx_count_distinct(functions.col(quote(f.name())), 0.01));
                 names.add(f.name());

@@ -1,6 +1,7 @@
 package io.sparksynth.generate;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.data.TemporalColumns;
 import io.sparksynth.io.AtomicOutput;
 import io.sparksynth.io.Progress;
 import io.sparksynth.io.TaskProgress;
@@ -74,7 +75,8 @@ public final class SyntheticGenerator {
             return new BlockGenerator(shared.value(), plan, seed, rangeStart(rows, parts, p),
                     rangeStart(rows, parts, p + 1));
         });
-        return new Prepared(probe, spark.createDataFrame(out, model.transform().schema()));
+        Dataset<Row> decoded = spark.createDataFrame(out, model.transform().decodedSchema());
+        return new Prepared(probe, TemporalColumns.toTemporal(decoded, model.transform().specs()));
     }
 
     /** First global row of partition p when n rows are split evenly over parts partitions. */

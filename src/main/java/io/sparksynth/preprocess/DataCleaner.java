@@ -4,6 +4,7 @@ import io.sparksynth.SynthException;
 import io.sparksynth.config.CleanOptions;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.data.TemporalColumns;
 import io.sparksynth.data.VectorColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -27,7 +28,8 @@ import static org.apache.spark.sql.functions.when;
  * Opt-in cleaning as Spark SQL expressions: trimming, extra missing-value markers, NaN and
  * infinities, clipping. With the defaults only non-finite numbers change (to null; a vector with a
  * null, NaN or infinite element becomes null as a whole), so values are reproduced exactly as the
- * input spells them. Clipping applies to continuous columns only.
+ * input spells them. Clipping applies to continuous columns only. Date and timestamp columns become
+ * the whole numbers of their granularity the model learns ({@link TemporalColumns}).
  */
 public final class DataCleaner {
     private DataCleaner() {
@@ -38,6 +40,9 @@ public final class DataCleaner {
         List<Column> cols = new ArrayList<>();
         for (ColumnSpec s : specs) {
             Column c = col(quote(s.name()));
+            if (s.temporal()) {
+                c = TemporalColumns.toNumber(c, s); // learned and compared as whole units since 1970
+            }
             boolean string = df.schema().apply(s.name()).dataType() instanceof StringType;
             if (string && options.trimStrings()) {
                 c = trim(c);
@@ -106,7 +111,7 @@ public final class DataCleaner {
             int i = names.indexOf(s.name());
             if (i >= 0 && bounds[i].length == 2) {
                 c = when(c.isNull(), c).otherwise(
-                        least(greatest(c, lit(bounds[i][0])), lit(bounds[i][1])).cast(s.sparkType()));
+                        least(greatest(c, lit(bounds[i][0])), lit(bounds[i][1])).cast(s.valueType()));
             }
             cols.add(c.as(s.name()));
         }

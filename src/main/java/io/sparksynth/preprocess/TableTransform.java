@@ -101,7 +101,7 @@ public final class TableTransform implements Serializable {
         return out;
     }
 
-    /** Decodes one encoded row (one-hot choices) into a Spark row of the real schema. */
+    /** Decodes one encoded row (one-hot choices) into a Spark row of the {@link #decodedSchema()}. */
     public Row decode(float[] encoded, int offset, RandomGenerator rng) {
         Object[] values = new Object[columns.size()];
         int o = offset;
@@ -116,10 +116,23 @@ public final class TableTransform implements Serializable {
     /** The output schema: real names and types. */
     @JsonIgnore
     public StructType schema() {
+        return schema(false);
+    }
+
+    /**
+     * The schema of decoded rows: real names and types, but a date or timestamp column as the number
+     * it is learned as ({@code TemporalColumns.toTemporal} turns such rows into the output schema).
+     */
+    @JsonIgnore
+    public StructType decodedSchema() {
+        return schema(true);
+    }
+
+    private StructType schema(boolean decoded) {
         List<StructField> fields = new ArrayList<>();
         for (ColumnTransform c : columns) {
-            fields.add(new StructField(c.spec.name(), c.spec.dataType(), c.spec.nullable(),
-                    org.apache.spark.sql.types.Metadata.empty()));
+            fields.add(new StructField(c.spec.name(), decoded ? c.spec.valueDataType() : c.spec.dataType(),
+                    c.spec.nullable(), org.apache.spark.sql.types.Metadata.empty()));
         }
         return new StructType(fields.toArray(new StructField[0]));
     }

@@ -7,13 +7,16 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
-/** Converts decoded numbers and category spellings back to the column's Spark type. */
+/**
+ * Converts decoded numbers and category spellings back to the type the column's values are learned
+ * in ({@link ColumnSpec#valueType()}: the Spark type, or a temporal column's number).
+ */
 final class TypedValues {
     private TypedValues() {
     }
 
     static Object numeric(double x, ColumnSpec spec) {
-        return numeric(x, spec.sparkType(), spec.name());
+        return numeric(x, spec.valueType(), spec.name());
     }
 
     /** {@code x} as a value of the numeric Spark type {@code t} (integers rounded), of column {@code column}. */
@@ -34,7 +37,7 @@ final class TypedValues {
     }
 
     static Object parse(String s, ColumnSpec spec) {
-        String t = spec.sparkType();
+        String t = spec.valueType();
         if (t.startsWith("decimal")) {
             return new BigDecimal(s);
         }

@@ -24,8 +24,4 @@ public enum Granularity {
     public long micros() {
         return micros;
     }
-
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

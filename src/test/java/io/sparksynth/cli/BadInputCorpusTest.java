@@ -195,6 +195,25 @@ class BadInputCorpusTest {
                 "non-finite values are learned as missing, not generated");
     }
 
+    /**
+     * One row cannot be split into training and holdout, but with the default split.holdout = 0 it
+     * is a table like any other: every column a point mass, generated back in its types.
+     */
+    @Test
+    void oneRowTableTrainsAndGenerates() {
+        String oneRow = path("one-row.parquet");
+        String oneModel = path("one-row-model");
+        Launcher.Run train = Launcher.run(quick("train", "--input", oneRow, "--model", oneModel));
+        assertEquals(0, train.code(), train.transcript());
+        String out = path("one-row-output");
+        Launcher.Run generate = Launcher.run("generate", "--model", oneModel, "--rows", "20", "--output", out);
+        assertEquals(0, generate.code(), generate.transcript());
+        SparkSession spark = TestSpark.session();
+        assertEquals(spark.read().parquet(oneRow).schema(), spark.read().parquet(out).schema());
+        assertEquals(List.of(spark.read().parquet(oneRow).first()), spark.read().parquet(out).distinct().collectAsList(),
+                "every generated row is the one real row");
+    }
+
     static String nameAndType(StructField f) {
         return f.name() + ": " + f.dataType().simpleString();
     }

@@ -40,6 +40,7 @@ final class Launcher {
                 pb.environment().remove("SPARK_HOME"); // the embedded default, not a cluster's spark-submit
                 pb.environment().put("SPARKSYNTH_CLASSPATH", System.getProperty("java.class.path"));
                 pb.environment().put("SPARKSYNTH_DRIVER_MEMORY", "1g");
+                pb.environment().put("LC_ALL", "C.UTF-8"); // messages quote non-ASCII values: print them as UTF-8
                 Process p = pb.start();
                 if (!p.waitFor(5, TimeUnit.MINUTES)) {
                     p.destroyForcibly().waitFor();

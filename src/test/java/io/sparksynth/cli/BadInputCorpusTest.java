@@ -121,7 +121,8 @@ class BadInputCorpusTest {
                         "split.holdout", "[0, 1)"),
                 Refusal.of("missing config file", 2, new String[]{"pipeline", "--conf", "no/such.conf"},
                         "no/such.conf"),
-                Refusal.of("negative --rows", 2, generate(path(MODEL), "--rows", "-5"), "--rows", "non-negative"),
+                Refusal.of("negative --rows", 2, new String[]{"generate", "--model", path(MODEL), "--rows", "-5",
+                        "--output", path(GOOD)}, "--rows", "non-negative"),
                 // input data: Spark starts, the input is at fault
                 Refusal.of("missing input path", 3, train("no/such/path.parquet"), "no/such/path.parquet",
                         "does not exist", "give an existing Parquet"),

@@ -48,6 +48,10 @@ public final class ModelTrainer {
         progress.line("fitting preprocessing on " + specs.size() + " columns: " + describe(specs));
         TableTransform transform = fitTransform(clean, specs, config, source);
         progress.line("encoded width " + transform.width() + " (" + transform.blocks().size() + " output blocks)");
+        if (transform.width() == 0) {
+            throw SynthException.input(source + ": every column holds a single value, so there is nothing for "
+                    + "the GAN to learn (a one-row table is one such case): give it rows that vary");
+        }
 
         int workers = config.train.workers() > 0 ? config.train.workers()
                 : spark.sparkContext().defaultParallelism();

@@ -15,7 +15,7 @@ public final class TestSpark {
     }
 
     public static synchronized SparkSession session() {
-        if (spark == null) {
+        if (spark == null || spark.sparkContext().isStopped()) { // a test may stop it on purpose
             spark = SparkSession.builder().master("local[2]").appName("sparksynth-tests")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.ui.enabled", "false")

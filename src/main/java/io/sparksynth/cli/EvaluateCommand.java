@@ -53,16 +53,19 @@ final class EvaluateCommand implements Runnable {
         SynthConfig cfg = config.load(extra);
         SparkSession spark = SparkSessions.getOrCreate("evaluate");
         Dataset<Row> realRows = InputReader.read(spark, real);
-        Comparison rows = new Comparison(realRows, InputReader.read(spark, synthetic), realRows,
-                holdout == null ? null : InputReader.read(spark, holdout));
-        EvaluationResult result;
-        if (model != null) {
-            GanModel m = GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
-            result = Workflow.evaluate(m, rows, cfg.evaluate, cfg.seed, Progress.console());
-        } else {
-            List<ColumnSpec> specs = SchemaInspector.inspect(realRows, cfg.schema, real);
-            result = Workflow.evaluate(specs, cfg.clean, List.of(), rows, cfg.evaluate, cfg.seed, Progress.console());
+        Dataset<Row> syntheticRows = InputReader.read(spark, synthetic);
+        Dataset<Row> holdoutRows = holdout == null ? null : InputReader.read(spark, holdout);
+        Comparison rows = new Comparison(realRows, syntheticRows, realRows, holdoutRows);
+        GanModel m = model == null ? null : GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
+        List<ColumnSpec> specs = m != null ? m.transform().specs() : SchemaInspector.inspect(realRows, cfg.schema, real);
+        String reference = m != null ? "the model " + model : "the real table " + real;
+        SchemaInspector.requireColumns(realRows, specs, real, reference);
+        SchemaInspector.requireColumns(syntheticRows, specs, synthetic, reference);
+        if (holdoutRows != null) {
+            SchemaInspector.requireColumns(holdoutRows, specs, holdout, reference);
         }
+        EvaluationResult result = m != null ? Workflow.evaluate(m, rows, cfg.evaluate, cfg.seed, Progress.console())
+                : Workflow.evaluate(specs, cfg.clean, List.of(), rows, cfg.evaluate, cfg.seed, Progress.console());
         Pipeline.report(spark, result, report, List.of(), Progress.console(), System.out);
     }
 }

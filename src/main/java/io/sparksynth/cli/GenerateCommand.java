@@ -38,6 +38,7 @@ final class GenerateCommand implements Runnable {
     @Override
     public void run() {
         ConditionRequest request = new ConditionRequest(ConditionRequest.parseWhere(where), balance);
+        SyntheticGenerator.checkCounts(rows, partitions != null ? partitions : 1); // before Spark's start-up
         SparkSession spark = SparkSessions.getOrCreate("generate");
         GanModel m = GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
         int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();

@@ -33,9 +33,36 @@ public final class InputReader {
             df.schema(); // forces footer reading so a corrupt file fails here
             return df;
         } catch (Exception e) {
-            throw SynthException.input("cannot read Parquet from " + input + ": " + rootMessage(e)
+            if (clusterIsDown(spark, e)) {
+                throw new SynthException(SynthException.FAILURE, "the Spark cluster stopped while reading " + input
+                        + " (" + rootMessage(e) + "): the input was not at fault. Check that the master is "
+                        + "reachable and its workers can launch executors (master UI, worker logs), then run again", e);
+            }
+            String cause = rootMessage(e).replaceAll("\\.+$", "");
+            if (cause.contains("Unable to infer schema for Parquet")) { // Spark's words for "no Parquet files here"
+                throw SynthException.input(input + " holds no Parquet files (" + cause + "): point --input at "
+                        + "the Parquet data, or check that the job that writes it has run", e);
+            }
+            throw SynthException.input("cannot read Parquet from " + input + ": " + cause
                     + ". Check that the path holds valid Parquet files", e);
         }
+    }
+
+    /**
+     * A stopped SparkContext (a standalone master gives up on an application whose executors
+     * cannot launch) makes every read fail: that is the cluster's failure (exit 1), not the data's,
+     * so a scheduler does not blame a good input.
+     */
+    static boolean clusterIsDown(SparkSession spark, Throwable e) {
+        if (spark.sparkContext().isStopped()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && String.valueOf(t.getMessage()).contains("stopped SparkContext")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkExists(SparkSession spark, String input) {

@@ -109,6 +109,26 @@ public final class SchemaInspector {
         return specs;
     }
 
+    /**
+     * A table compared with (or cleaned like) known columns must have every one of them, with its
+     * type: otherwise exit 3 naming the table, the column and the two types, before Spark fails
+     * with an analysis error deep inside the evaluation.
+     */
+    public static void requireColumns(Dataset<Row> df, List<ColumnSpec> specs, String source, String what) {
+        List<String> names = Arrays.asList(df.columns());
+        for (ColumnSpec s : specs) {
+            if (!names.contains(s.name())) {
+                throw SynthException.input(source + " has no column '" + s.name() + "', which " + what + " has ("
+                        + s.sparkType() + "); its columns are " + names + ". Compare tables of the same schema");
+            }
+            String type = df.schema().apply(s.name()).dataType().simpleString();
+            if (!type.equals(s.sparkType())) {
+                throw SynthException.input(source + ": column '" + s.name() + "' is " + type + " but " + what
+                        + " has it as " + s.sparkType() + ". Compare tables of the same schema");
+            }
+        }
+    }
+
     /** A configured image shape must hold exactly the column's elements. */
     private static void checkShape(String column, List<Integer> shape, int length) {
         long product = shape.stream().mapToLong(Integer::longValue).reduce(1, (a, b) -> a * b);

@@ -51,12 +51,7 @@ public final class SyntheticGenerator {
 
     private static Prepared prepare(SparkSession spark, GanModel model, long rows, int partitions, long seed,
                                     ConditionRequest request) {
-        if (rows < 0) {
-            throw SynthException.usage("--rows must be non-negative, got " + rows);
-        }
-        if (partitions < 1) {
-            throw SynthException.usage("--partitions must be at least 1, got " + partitions);
-        }
+        checkCounts(rows, partitions);
         GeneratorSpec spec = GeneratorSpec.of(model);
         GenerationPlan plan = GenerationPlan.of(spec, rows, request);
         List<String> probe = plan.probe(spec, seed);
@@ -77,6 +72,19 @@ public final class SyntheticGenerator {
         });
         Dataset<Row> decoded = spark.createDataFrame(out, model.transform().decodedSchema());
         return new Prepared(probe, TemporalColumns.toTemporal(decoded, model.transform().specs()));
+    }
+
+    /**
+     * The row and partition counts a generation accepts (exit 2 otherwise); callers check them
+     * before starting Spark too. Zero rows is valid: an empty table in the real schema.
+     */
+    public static void checkCounts(long rows, int partitions) {
+        if (rows < 0) {
+            throw SynthException.usage("--rows must be non-negative, got " + rows);
+        }
+        if (partitions < 1) {
+            throw SynthException.usage("--partitions must be at least 1, got " + partitions);
+        }
     }
 
     /** First global row of partition p when n rows are split evenly over parts partitions. */

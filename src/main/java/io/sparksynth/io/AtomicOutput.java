@@ -38,6 +38,11 @@ public final class AtomicOutput implements AutoCloseable {
             Path target = new Path(dir);
             FileSystem fs = target.getFileSystem(conf);
             target = fs.makeQualified(target);
+            if (fs.isFile(target)) {
+                // replacing it would silently delete a file the user may need
+                throw SynthException.usage("output " + dir + " is an existing file, not a directory: give a "
+                        + "directory path (it is replaced as a whole), or move the file away");
+            }
             Path temp = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
             return new AtomicOutput(fs, target, temp);
         } catch (IOException e) {

@@ -38,6 +38,7 @@ import java.util.Map;
  * </pre>
  */
 public final class GanModel {
+    private static final String DAMAGED = ". The directory is damaged or from an incompatible version: train it again";
     private final TableTransform transform;
     private final SynthConfig config;
     private final GeneratorNetwork generator;
@@ -113,10 +114,10 @@ public final class GanModel {
             throw SynthException.input("model directory " + dir + " does not exist or is incomplete (no _SUCCESS): "
                     + "train a model first (sparksynth train --model " + dir + ")");
         }
+        ModelProvenance provenance = readProvenance(hadoop, dir);
         try {
             Path p = new Path(dir);
             FileSystem fs = p.getFileSystem(hadoop);
-            ModelProvenance provenance = Json.read(readText(fs, new Path(p, "model.json")), ModelProvenance.class);
             SynthConfig config = SynthConfig.fromRendered(readText(fs, new Path(p, "config.conf")));
             TableTransform transform = TableTransform.fromJson(readText(fs, new Path(p, "transform.json")));
             List<EpochRecord> history = new ArrayList<>();
@@ -133,9 +134,31 @@ public final class GanModel {
             MultiLayerNetwork d = readNetwork(fs, new Path(p, "discriminator.zip"));
             return new GanModel(transform, config, g, d, history, provenance);
         } catch (IOException | RuntimeException e) {
-            throw SynthException.input("cannot read the model in " + dir + ": " + e.getMessage()
-                    + ". The directory is damaged or from an incompatible version: train it again", e);
+            throw SynthException.input("cannot read the model in " + dir + ": " + e.getMessage() + DAMAGED, e);
         }
+    }
+
+    /**
+     * model.json, checked first: a directory written in a newer model format than this build reads
+     * is refused by its version (exit 3) before any of its files is misread.
+     */
+    private static ModelProvenance readProvenance(Configuration hadoop, String dir) {
+        ModelProvenance provenance;
+        try {
+            Path p = new Path(dir, "model.json");
+            provenance = Json.read(readText(p.getFileSystem(hadoop), p), ModelProvenance.class);
+        } catch (IOException | RuntimeException e) {
+            throw SynthException.input("cannot read " + dir + "/model.json: " + e.getMessage() + DAMAGED, e);
+        }
+        if (provenance.format() > ModelProvenance.FORMAT) {
+            String writer = provenance.versions() == null ? "a newer sparksynth"
+                    : "sparksynth " + provenance.versions().getOrDefault("sparksynth", "(newer)");
+            throw SynthException.input("model directory " + dir + " has model format " + provenance.format()
+                    + " (model.json \"format\", written by " + writer + "), but this sparksynth reads format "
+                    + ModelProvenance.FORMAT + " and older: generate with the sparksynth version that trained it, "
+                    + "or train the model again with this one (sparksynth train --model " + dir + ")");
+        }
+        return provenance;
     }
 
     /** The generator as bytes, to broadcast to executors. */

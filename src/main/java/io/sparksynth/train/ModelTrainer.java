@@ -1,5 +1,6 @@
 package io.sparksynth.train;
 
+import io.sparksynth.SynthException;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.config.TrainOptions;
 import io.sparksynth.data.ColumnSpec;
@@ -45,8 +46,12 @@ public final class ModelTrainer {
                                String source, Progress progress, String checkpointDir, boolean resume) {
         long t0 = System.nanoTime();
         progress.line("fitting preprocessing on " + specs.size() + " columns: " + describe(specs));
-        TableTransform transform = TransformFitter.fit(clean, specs, config.transform, config.seed);
+        TableTransform transform = fitTransform(clean, specs, config, source);
         progress.line("encoded width " + transform.width() + " (" + transform.blocks().size() + " output blocks)");
+        if (transform.width() == 0) {
+            throw SynthException.input(source + ": every column holds a single value, so there is nothing for "
+                    + "the GAN to learn (a one-row table is one such case): give it rows that vary");
+        }
 
         int workers = config.train.workers() > 0 ? config.train.workers()
                 : spark.sparkContext().defaultParallelism();
@@ -109,6 +114,16 @@ public final class ModelTrainer {
                 .sortWithinPartitions(HASH)
                 .select(java.util.Arrays.stream(cols).map(c -> col(SchemaInspector.quote(c)))
                         .toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    /** Fits the transform; a data error (no rows, a column of nulls) names the input it is about. */
+    private static TableTransform fitTransform(Dataset<Row> clean, List<ColumnSpec> specs, SynthConfig config,
+                                               String source) {
+        try {
+            return TransformFitter.fit(clean, specs, config.transform, config.seed);
+        } catch (SynthException e) {
+            throw new SynthException(e.exitCode(), source + ": " + e.getMessage(), e);
+        }
     }
 
     private static String describe(List<ColumnSpec> specs) {

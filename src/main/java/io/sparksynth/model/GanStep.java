@@ -37,8 +37,6 @@ public final class GanStep {
     public double lossReal;
     public double lossFake;
     public double lossGenerator;
-    /** The discriminator's R1 penalty at its last regularised step (0 without one). */
-    public double lossPenalty;
 
     public GanStep(GeneratorNetwork generator, MultiLayerNetwork discriminator, GanOptions options,
                    OutputActivation activation, ConditionSampler sampler, int width, int batch, float[] rows,
@@ -95,7 +93,6 @@ public final class GanStep {
                     java.util.Arrays.copyOf(input, packed * in * options.pac()), packed, in * options.pac(),
                     options.r1Penalty() * options.r1Every());
             penalty = r1.gradient();
-            lossPenalty = r1.penalty() / options.r1Every();
         }
         double[] loss = discriminatorUpdate(discriminator, input, 2 * packed, in * options.pac(), labels, iteration,
                 penalty, mgr);

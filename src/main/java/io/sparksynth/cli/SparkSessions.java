@@ -23,12 +23,29 @@ public final class SparkSessions {
         if (!conf.contains("spark.ui.showConsoleProgress")) {
             b.config("spark.ui.showConsoleProgress", "false");
         }
-        // sparksynth's records need a Kryo registrator when Kryo is the serializer; keep the user's too
+        // sparksynth's records and ND4J's arrays (dl4j-spark checks for the latter) need Kryo registrators
+        // when Kryo is the serializer; keep the user's too
         String registrators = conf.get("spark.kryo.registrator", "");
-        if (!registrators.contains(SparkSynthKryo.class.getName())) {
-            b.config("spark.kryo.registrator", registrators.isEmpty() ? SparkSynthKryo.class.getName()
-                    : registrators + "," + SparkSynthKryo.class.getName());
+        String merged = withRegistrators(registrators, SparkSynthKryo.class.getName(), SparkSynthKryo.ND4J);
+        if (!merged.equals(registrators)) {
+            b.config("spark.kryo.registrator", merged);
         }
         return b.getOrCreate();
+    }
+
+    /** {@code list} (comma-separated class names) with each of {@code names} appended unless already there. */
+    static String withRegistrators(String list, String... names) {
+        java.util.List<String> all = new java.util.ArrayList<>();
+        for (String n : list.split(",")) {
+            if (!n.isBlank()) {
+                all.add(n.trim());
+            }
+        }
+        for (String n : names) {
+            if (!all.contains(n)) {
+                all.add(n);
+            }
+        }
+        return String.join(",", all);
     }
 }

@@ -2,6 +2,7 @@ package io.sparksynth.bench;
 
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.InputReader;
+import io.sparksynth.generate.GenerationStages;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
 import io.sparksynth.model.EpochRecord;
@@ -90,12 +91,8 @@ public final class Bench {
                 out.println("                      " + dl4jNote);
             }
         }
-        out.printf("  generation          %,d rows in %.1f s = %,.0f rows/s (%d partitions)%n", gen.rows(),
-                gen.ganSeconds(), gen.ganRowsPerSecond(), o.partitions());
-        out.printf("  plain Spark write   %,d rows of %d rand() columns in %.1f s = %,.0f rows/s%n", gen.rows(),
-                model.transform().columns.size(), gen.plainSeconds(), gen.plainRowsPerSecond());
-        out.printf("  ratio               generation time / plain write time = %.2f%n",
-                gen.ganSeconds() / gen.plainSeconds());
+        gen.print(out, GenerationStages.BLOCK_ROWS, model.transform().columns.size());
+        out.printf("    ratio generation time / plain write time = %.2f%n", gen.endToEnd() / gen.plain());
         if (eval != null) {
             out.printf("  evaluation          %,d synthetic rows vs the real table: %.1f s (every metric and plot data)%n",
                     eval.rows(), eval.evaluateSeconds());

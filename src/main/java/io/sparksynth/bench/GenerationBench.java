@@ -1,5 +1,6 @@
 package io.sparksynth.bench;
 
+import io.sparksynth.generate.GenerationStages;
 import io.sparksynth.generate.SyntheticGenerator;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
@@ -7,21 +8,44 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
+import java.io.PrintStream;
+
 import static org.apache.spark.sql.functions.rand;
 
 /**
- * Generation throughput, side by side with Spark writing the same number of rows of as many
- * plain random columns: the ratio isolates the cost of the generator and decoding from Parquet
- * writing on the same machine at the same moment.
+ * Generation throughput and where it goes, for the same model, rows and partitions in one run:
+ * the generator's forward pass alone, the draws and decoding alone, Spark writing decoded rows
+ * from memory alone ({@link GenerationStages}), end to end ({@code generate}), and Spark writing
+ * as many rows of plain random columns. The limit is what the forward pass and the write allow
+ * together, 1 / (1/forward + 1/write): end to end can approach it only by hiding everything else.
  */
 final class GenerationBench {
-    record Result(long rows, double ganSeconds, double plainSeconds) {
-        double ganRowsPerSecond() {
-            return rows / ganSeconds;
+    record Result(long rows, int partitions, double endToEnd, double forward, double decode, double write,
+                  double plain) {
+        double rate(double seconds) {
+            return rows / seconds;
         }
 
-        double plainRowsPerSecond() {
-            return rows / plainSeconds;
+        /** Rows/s that the forward pass and the write allow together. */
+        double limit() {
+            return 1 / (1 / rate(forward) + 1 / rate(write));
+        }
+
+        void print(PrintStream out, int blockRows, int columns) {
+            out.printf("  generation          %,d rows, %d partitions, blocks of %,d rows; each stage alone as a "
+                    + "Spark job over the same partitions%n", rows, partitions, blockRows);
+            out.printf("    %-44s %9s %12s%n", "stage", "seconds", "rows/s");
+            line(out, "forward pass (ND4J)", forward, "");
+            line(out, "draws + decoding (noise, choices, rows)", decode, "");
+            line(out, "Spark writing decoded rows (from memory)", write, "");
+            out.printf("    %-44s %9s %,12.0f%n", "limit 1/(1/forward + 1/write)", "", limit());
+            line(out, "end to end (generate)", endToEnd, String.format("  %.0f %% of the limit",
+                    100 * rate(endToEnd) / limit()));
+            line(out, "plain Spark write, " + columns + " rand() columns", plain, "");
+        }
+
+        private void line(PrintStream out, String stage, double seconds, String note) {
+            out.printf("    %-44s %9.1f %,12.0f%s%n", stage, seconds, rate(seconds), note);
         }
     }
 
@@ -29,9 +53,12 @@ final class GenerationBench {
     }
 
     static Result run(SparkSession spark, GanModel model, long rows, int partitions, String dir, Progress progress) {
-        long t0 = System.nanoTime();
-        SyntheticGenerator.write(spark, model, rows, partitions, 1, dir + "/gan", progress);
-        double gan = (System.nanoTime() - t0) / 1e9;
+        double endToEnd = seconds(() -> SyntheticGenerator.write(spark, model, rows, partitions, 1, dir + "/gan",
+                progress));
+        progress.line("bench: generation stages alone (forward pass, draws + decoding, write)");
+        double forward = seconds(() -> GenerationStages.forward(spark, model, rows, partitions));
+        double decode = seconds(() -> GenerationStages.decode(spark, model, rows, partitions));
+        double write = seconds(() -> GenerationStages.write(spark, model, rows, partitions, dir + "/decoded"));
 
         int columns = model.transform().columns.size();
         Column[] cols = new Column[columns];
@@ -39,9 +66,14 @@ final class GenerationBench {
             cols[i] = rand(i).as("c" + i);
         }
         progress.line(String.format("plain Spark: writing %,d rows x %d random columns", rows, columns));
-        long t1 = System.nanoTime();
-        spark.range(0, rows, 1, partitions).select(cols).write().mode(SaveMode.Overwrite).parquet(dir + "/plain");
-        double plain = (System.nanoTime() - t1) / 1e9;
-        return new Result(rows, gan, plain);
+        double plain = seconds(() -> spark.range(0, rows, 1, partitions).select(cols).write().mode(SaveMode.Overwrite)
+                .parquet(dir + "/plain"));
+        return new Result(rows, partitions, endToEnd, forward, decode, write, plain);
+    }
+
+    private static double seconds(Runnable r) {
+        long t0 = System.nanoTime();
+        r.run();
+        return (System.nanoTime() - t0) / 1e9;
     }
 }

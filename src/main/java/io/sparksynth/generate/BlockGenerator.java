@@ -1,6 +1,7 @@
 package io.sparksynth.generate;
 
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 
 import java.util.Iterator;
 import java.util.List;
@@ -10,15 +11,16 @@ import java.util.NoSuchElementException;
  * Generates the rows of one global row range, block by block. Each group of the plan numbers its
  * rows from 0 and produces them in fixed blocks of {@link BlockSampler#BLOCK} rows, each from its
  * own seeds, and always makes whole blocks: so global row i is the same whatever range (partition)
- * asks for it. Only one block is in memory at a time.
+ * asks for it. Only one block is in memory at a time. Rows are Spark's internal rows, which the
+ * Parquet writer takes without converting each value again.
  */
-final class BlockGenerator implements Iterator<Row> {
+final class BlockGenerator implements Iterator<InternalRow> {
     private final BlockSampler sampler;
     private final GenerationPlan plan;
     private final long seed;
     private final long end;
     private long next;
-    private List<Row> block = List.of();
+    private List<GenericInternalRow> block = List.of();
     private int blockGroup = -1;
     private long blockStart = -1;
 
@@ -36,7 +38,7 @@ final class BlockGenerator implements Iterator<Row> {
     }
 
     @Override
-    public Row next() {
+    public InternalRow next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }

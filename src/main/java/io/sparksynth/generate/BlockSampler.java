@@ -4,8 +4,8 @@ import io.sparksynth.model.GanLayout;
 import io.sparksynth.model.GanModel;
 import io.sparksynth.model.GeneratorNetwork;
 import io.sparksynth.model.Seeds;
-import io.sparksynth.preprocess.TableTransform;
-import org.apache.spark.sql.Row;
+import io.sparksynth.preprocess.RowDecoder;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,41 +14,62 @@ import java.util.SplittableRandom;
 /**
  * Makes the rows of one block from its seed. Everything random in a block (conditions, noise,
  * Gumbel draws, "other" spellings) comes from generators seeded by (seed, block[, attempt]), so a
- * block is the same wherever and whenever it is made.
+ * block is the same wherever and whenever it is made. A block goes through three stages, which
+ * the bench also times one by one ({@link GenerationStages}): the generator's input (conditions
+ * and noise drawn), the forward pass, and the finish (one-hot choices drawn, rows decoded into
+ * Spark's internal rows).
  */
 final class BlockSampler {
     static final int BLOCK = 1024;
 
     private final GeneratorSpec spec;
     private final GeneratorNetwork generator;
+    private final RowDecoder decoder;
 
     BlockSampler(GeneratorSpec spec) {
         this.spec = spec;
         this.generator = GanModel.generatorFromBytes(spec.generator(), spec.layout());
+        this.decoder = new RowDecoder(spec.transform());
     }
 
     /** The rows of a block and how many candidate rows were looked at to find them. */
-    record Filled(List<Row> rows, long candidates) {
+    record Filled(List<GenericInternalRow> rows, long candidates) {
         boolean full() {
             return rows.size() == BLOCK;
         }
     }
 
     /** Block {@code b} without conditions: each row's condition drawn by real frequency, as training saw them. */
-    List<Row> unconditioned(long seed, long b) {
+    List<GenericInternalRow> unconditioned(long seed, long b) {
         SplittableRandom rng = Seeds.random(seed, b);
-        float[] encoded = unconditionedEncoded(rng);
-        TableTransform transform = spec.transform();
-        List<Row> rows = new ArrayList<>(BLOCK);
-        for (int i = 0; i < BLOCK; i++) {
-            rows.add(transform.decode(encoded, i * transform.width(), rng));
-        }
-        return rows;
+        return finish(forward(input(rng)), rng);
     }
 
     /** One block of encoded rows (one-hot choices drawn), each row's condition drawn by real frequency. */
     float[] unconditionedEncoded(SplittableRandom rng) {
         return spec.layout().sampleRows(generator, BLOCK, rng);
+    }
+
+    /** Stage 1 without conditions: each row's condition drawn by real frequency, then its noise. */
+    float[] input(SplittableRandom rng) {
+        GanLayout layout = spec.layout();
+        return layout.generatorInput(BLOCK, layout.sampledConditions(BLOCK, rng), rng);
+    }
+
+    /** Stage 2: the generator's raw outputs for a block's input. */
+    float[] forward(float[] input) {
+        return generator.forward(input, BLOCK, false);
+    }
+
+    /** Stage 3 without conditions: one-hot choices drawn, then every row decoded, in row order. */
+    List<GenericInternalRow> finish(float[] raw, SplittableRandom rng) {
+        float[] encoded = spec.layout().activation().sample(raw, BLOCK, rng);
+        int width = spec.transform().width();
+        List<GenericInternalRow> rows = new ArrayList<>(BLOCK);
+        for (int i = 0; i < BLOCK; i++) {
+            rows.add(decoder.decode(encoded, i * width, rng));
+        }
+        return rows;
     }
 
     /**
@@ -59,28 +80,21 @@ final class BlockSampler {
      */
     Filled conditioned(Conditions conditions, long seed, long b, int maxAttempts) {
         long base = conditions.seed(seed);
-        float[] cond = conditions.vector(BLOCK, spec.layout().conditionWidth());
-        TableTransform transform = spec.transform();
-        int width = transform.width();
-        List<Row> rows = new ArrayList<>(BLOCK);
+        GanLayout layout = spec.layout();
+        float[] cond = conditions.vector(BLOCK, layout.conditionWidth());
+        int width = spec.transform().width();
+        List<GenericInternalRow> rows = new ArrayList<>(BLOCK);
         long candidates = 0;
         for (int attempt = 0; attempt < maxAttempts && rows.size() < BLOCK; attempt++) {
             SplittableRandom rng = Seeds.random(base, b, attempt);
-            float[] encoded = encodedRows(cond, rng);
+            float[] encoded = layout.activation().sample(forward(layout.generatorInput(BLOCK, cond, rng)), BLOCK, rng);
             for (int i = 0; i < BLOCK && rows.size() < BLOCK; i++) {
                 candidates++;
                 if (conditions.imposeAndAccept(encoded, i, width)) {
-                    rows.add(conditions.fix(transform.decode(encoded, i * width, rng)));
+                    rows.add(conditions.fix(decoder.decode(encoded, i * width, rng), decoder));
                 }
             }
         }
         return new Filled(rows, candidates);
-    }
-
-    /** One block of encoded rows (one-hot choices drawn) for the given conditional vector. */
-    private float[] encodedRows(float[] cond, SplittableRandom rng) {
-        GanLayout layout = spec.layout();
-        float[] input = layout.generatorInput(BLOCK, cond, rng);
-        return layout.activation().sample(generator.forward(input, BLOCK, false), BLOCK, rng);
     }
 }

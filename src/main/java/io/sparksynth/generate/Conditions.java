@@ -5,9 +5,9 @@ import io.sparksynth.model.ConditionSampler;
 import io.sparksynth.model.Seeds;
 import io.sparksynth.preprocess.Block;
 import io.sparksynth.preprocess.ColumnTransform;
+import io.sparksynth.preprocess.RowDecoder;
 import io.sparksynth.preprocess.TableTransform;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -168,15 +168,11 @@ final class Conditions implements Serializable {
      * category, and for a value folded into "other" it replaces the spelling decoding drew (given
      * the "other" slot, that draw is independent of the rest of the row, so fixing it is conditioning).
      */
-    Row fix(Row decoded) {
-        Object[] values = new Object[decoded.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = decoded.get(i);
-        }
+    GenericInternalRow fix(GenericInternalRow decoded, RowDecoder decoder) {
         for (Condition c : all) {
-            values[c.column()] = c.value();
+            decoded.update(c.column(), decoder.known(c.column(), c.valueIndex()));
         }
-        return RowFactory.create(values);
+        return decoded;
     }
 
     /** How each condition is enforced, for progress lines. */

@@ -3,7 +3,7 @@ package io.sparksynth.generate;
 import io.sparksynth.SynthException;
 import io.sparksynth.model.ConditionSampler;
 import io.sparksynth.preprocess.TableTransform;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ final class GenerationPlan implements Serializable {
     }
 
     /** Block {@code b} of group {@code g}; a group that runs out of candidates fails with exit 2. */
-    List<Row> block(BlockSampler sampler, int g, long seed, long b) {
+    List<GenericInternalRow> block(BlockSampler sampler, int g, long seed, long b) {
         Conditions conditions = groups.get(g).conditions();
         if (conditions.isEmpty()) {
             return sampler.unconditioned(seed, b);

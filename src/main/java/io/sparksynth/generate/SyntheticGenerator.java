@@ -11,8 +11,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,7 @@ public final class SyntheticGenerator {
             ids.add(p);
         }
         final int parts = partitions;
-        JavaRDD<Row> out = jsc.parallelize(ids, partitions).mapPartitions(it -> {
+        JavaRDD<InternalRow> out = jsc.parallelize(ids, partitions).mapPartitions(it -> {
             if (!it.hasNext()) {
                 return java.util.Collections.emptyIterator();
             }
@@ -70,7 +70,7 @@ public final class SyntheticGenerator {
             return new BlockGenerator(shared.value(), plan, seed, rangeStart(rows, parts, p),
                     rangeStart(rows, parts, p + 1));
         });
-        Dataset<Row> decoded = spark.createDataFrame(out, model.transform().decodedSchema());
+        Dataset<Row> decoded = InternalRows.frame(spark, out, model.transform().decodedSchema());
         return new Prepared(probe, TemporalColumns.toTemporal(decoded, model.transform().specs()));
     }
 
@@ -125,7 +125,7 @@ public final class SyntheticGenerator {
         long t0 = System.nanoTime();
         try {
             spark.sparkContext().setJobDescription("sparksynth generate: " + rows + " rows");
-            prepared.rows().write().mode(SaveMode.Overwrite).parquet(out.tempPath());
+            ParquetSink.write(prepared.rows(), out.tempPath());
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }

@@ -52,12 +52,18 @@ public record GanLayout(int width, int noiseDim, int pac, OutputActivation activ
      * frequency, tanh values, one-hot choices sampled (with the calibration's offsets, if any).
      */
     public float[] sampleRows(GeneratorNetwork generator, int rows, RandomGenerator rng) {
+        float[] cond = sampledConditions(rows, rng);
+        return activation.sample(generator.forward(generatorInput(rows, cond, rng), rows, false), rows, rng);
+    }
+
+    /** The conditional vectors of {@code rows} rows as generation draws them: each row's condition by real frequency. */
+    public float[] sampledConditions(int rows, RandomGenerator rng) {
         int c = conditionWidth();
         float[] cond = new float[rows * c];
         if (c > 0) {
             sampler.sample(rows, false, null, rng, cond, new int[rows], new int[rows]);
         }
-        return activation.sample(generator.forward(generatorInput(rows, cond, rng), rows, false), rows, rng);
+        return cond;
     }
 
     /** As {@link #generatorInput(int, float[], RandomGenerator)}, for a condition width {@code c}. */

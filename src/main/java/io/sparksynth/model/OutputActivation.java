@@ -75,6 +75,7 @@ public final class OutputActivation implements Serializable {
     /** Generation: tanh values and one-hot choices drawn from the softmax (shifted by the calibration's bias). */
     public float[] sample(float[] raw, int rows, RandomGenerator rng) {
         float[] out = new float[raw.length];
+        GumbelMax draws = new GumbelMax();
         for (int r = 0; r < rows; r++) {
             int base = r * width;
             for (Block b : blocks) {
@@ -82,16 +83,7 @@ public final class OutputActivation implements Serializable {
                 if (!b.softmax()) {
                     tanh(raw, o, b.width(), out);
                 } else {
-                    int best = 0;
-                    double bestScore = Double.NEGATIVE_INFINITY;
-                    for (int k = 0; k < b.width(); k++) {
-                        double score = raw[o + k] + (bias == null ? 0 : bias[b.offset() + k]) + gumbel(rng);
-                        if (score > bestScore) {
-                            bestScore = score;
-                            best = k;
-                        }
-                    }
-                    out[o + best] = 1f;
+                    out[o + draws.draw(raw, o, bias, b.offset(), b.width(), rng)] = 1f;
                 }
             }
         }
@@ -108,7 +100,7 @@ public final class OutputActivation implements Serializable {
         double max = Double.NEGATIVE_INFINITY;
         double[] s = new double[w];
         for (int k = 0; k < w; k++) {
-            s[k] = (raw[o + k] + (rng == null ? 0 : gumbel(rng))) / tau;
+            s[k] = (raw[o + k] + (rng == null ? 0 : GumbelMax.gumbel(rng))) / tau;
             max = Math.max(max, s[k]);
         }
         double sum = 0;
@@ -135,10 +127,5 @@ public final class OutputActivation implements Serializable {
         for (int k = 0; k < w; k++) {
             into[k] /= sum;
         }
-    }
-
-    private static double gumbel(RandomGenerator rng) {
-        double u = rng.nextDouble();
-        return -Math.log(-Math.log(u + 1e-20) + 1e-20);
     }
 }

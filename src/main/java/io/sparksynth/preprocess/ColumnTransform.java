@@ -248,12 +248,25 @@ public final class ColumnTransform implements Serializable {
             }
             return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
         }
-        String s;
-        if (choice < categories.size()) {
-            s = categories.get(choice);
-        } else {
-            s = otherValues.get(TypedValues.pick(otherWeights, rng));
-        }
-        return TypedValues.parse(s, spec);
+        return TypedValues.parse(knownValue(valueIndex(choice, rng)), spec);
+    }
+
+    /**
+     * A categorical column's decoded value as its index among {@link #knownValues()}, or -1 for
+     * null: the chosen category, or for the "other" slot a folded spelling drawn by weight with
+     * {@code rng} (one draw, as {@link #decode} makes it). What fast decoders cache values by.
+     */
+    public int valueIndex(float[] in, int offset, RandomGenerator rng) {
+        int choice = choiceOf(in, offset);
+        return choice == nullSlot() ? -1 : valueIndex(choice, rng);
+    }
+
+    private int valueIndex(int choice, RandomGenerator rng) {
+        return choice < categories.size() ? choice : categories.size() + TypedValues.pick(otherWeights, rng);
+    }
+
+    /** The spelling of known value {@code v} (kept categories, then folded ones). */
+    public String knownValue(int v) {
+        return v < categories.size() ? categories.get(v) : otherValues.get(v - categories.size());
     }
 }

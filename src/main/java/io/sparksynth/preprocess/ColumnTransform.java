@@ -29,6 +29,12 @@ public final class ColumnTransform implements Serializable {
     public double min;
     public double max;
     public List<Component> components = new ArrayList<>();
+    /**
+     * Continuous columns of few distinct values: those values, sorted ({@link Quantiles#support});
+     * decoded values move to the nearest, never between two. Empty for the other columns.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<Double> support = new ArrayList<>();
     /** quantile normalisation: the column's quantiles at evenly spaced probabilities (empty otherwise) */
     public List<Double> quantiles = new ArrayList<>();
     // categorical, most frequent first
@@ -289,6 +295,9 @@ public final class ColumnTransform implements Serializable {
             double x = value(in, offset, choice);
             if (calibrated()) {
                 x = Quantiles.inverse(marginal, Quantiles.cdf(generated, x));
+            }
+            if (!support.isEmpty()) {
+                x = Quantiles.nearest(support, x);
             }
             return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
         }

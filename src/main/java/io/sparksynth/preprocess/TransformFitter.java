@@ -95,6 +95,7 @@ public final class TransformFitter {
             }
         }
         if (sample != null && sample.length >= 2) {
+            t.support = Quantiles.support(sample);
             t.marginal = Quantiles.fromSorted(sample, t.min, t.max);
         }
         double rangeShare = 1 - pointShare;

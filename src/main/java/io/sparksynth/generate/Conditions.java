@@ -56,7 +56,14 @@ final class Conditions implements Serializable {
                               ConditionSampler sampler) {
         List<Condition> all = new ArrayList<>();
         for (Map.Entry<String, String> e : where.entrySet()) {
-            all.add(condition(flag, e.getKey(), e.getValue(), transform, sampler));
+            Condition c = condition(flag, e.getKey(), e.getValue(), transform, sampler);
+            Condition same = all.stream().filter(o -> o.column() == c.column()).findFirst().orElse(null);
+            if (same == null) {
+                all.add(c);
+            } else if (same.valueIndex() != c.valueIndex()) {
+                throw SynthException.usage(flag + ": " + e.getKey() + "=" + e.getValue() + " means " + c
+                        + ", which contradicts " + same + ": no row holds both");
+            }
         }
         return new Conditions(all, sampler.dim() > 0);
     }
@@ -71,6 +78,9 @@ final class Conditions implements Serializable {
             throw SynthException.usage(flag + ": column '" + name + "' has no value '" + spelling
                     + "' in the model (values are spelled as in the cleaned real data); its values: "
                     + listed(known.stream().map(s -> "'" + s + "'").toList()));
+        }
+        if (c.derived()) {
+            return condition(flag, c.derivedFrom, sourceValue(flag, c, spelling), transform, sampler);
         }
         int slot = Math.min(v, c.categories.size());
         double share = c.choiceShares()[slot];
@@ -98,6 +108,26 @@ final class Conditions implements Serializable {
                     .map(c -> c.spec.name()).toList()));
         }
         return column;
+    }
+
+    /**
+     * A derived column's value is a condition on its source: the one source value mapped to it;
+     * a value several source values map to is exit 2, naming them.
+     */
+    private static String sourceValue(String flag, ColumnTransform c, String spelling) {
+        List<String> sources = new ArrayList<>();
+        for (int k = 0; k < c.derivedKeys.size(); k++) {
+            if (spelling.equals(c.derivedValues.get(k))) {
+                sources.add(c.derivedKeys.get(k));
+            }
+        }
+        if (sources.size() != 1 || sources.get(0) == null) {
+            throw SynthException.usage(flag + ": column '" + c.spec.name() + "' is derived from '" + c.derivedFrom
+                    + "' (a function of it in every real row), and " + c.spec.name() + "=" + spelling + " comes from "
+                    + sources.size() + " of its values: condition on " + c.derivedFrom + " instead, one of "
+                    + listed(sources.stream().map(s -> "'" + s + "'").toList()));
+        }
+        return sources.get(0);
     }
 
     private static int vectorOffset(ConditionSampler sampler, int column) {
@@ -170,7 +200,7 @@ final class Conditions implements Serializable {
      */
     GenericInternalRow fix(GenericInternalRow decoded, RowDecoder decoder) {
         for (Condition c : all) {
-            decoded.update(c.column(), decoder.known(c.column(), c.valueIndex()));
+            decoder.set(decoded, c.column(), c.valueIndex()); // and what is derived from it
         }
         return decoded;
     }

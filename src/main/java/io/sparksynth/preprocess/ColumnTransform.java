@@ -1,12 +1,15 @@
 package io.sparksynth.preprocess;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
 /**
@@ -26,6 +29,12 @@ public final class ColumnTransform implements Serializable {
     public double min;
     public double max;
     public List<Component> components = new ArrayList<>();
+    /**
+     * Continuous columns of few distinct values: those values, sorted ({@link Quantiles#support});
+     * decoded values move to the nearest, never between two. Empty for the other columns.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<Double> support = new ArrayList<>();
     /** quantile normalisation: the column's quantiles at evenly spaced probabilities (empty otherwise) */
     public List<Double> quantiles = new ArrayList<>();
     // categorical, most frequent first
@@ -46,6 +55,18 @@ public final class ColumnTransform implements Serializable {
     public List<Double> generated = new ArrayList<>();
     /** Marginal calibration of the choice block: added to the generator's logits before a slot is drawn. */
     public List<Double> choiceBias = new ArrayList<>();
+    /**
+     * A categorical column that is a function of another ({@link DerivedColumns}): the source's name,
+     * and the real mapping as parallel lists of spellings (null for null). It has no encoded slots;
+     * decoding looks its value up from the source's. Null for a learned column.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String derivedFrom;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public List<String> derivedKeys;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public List<String> derivedValues;
+    private transient Map<String, Object> derivedLookup;
 
     public ColumnTransform() {
     }
@@ -60,6 +81,29 @@ public final class ColumnTransform implements Serializable {
         return spec.kind() == ColumnKind.VECTOR;
     }
 
+    /** Whether the column is derived from another rather than learned (and has no encoded slots). */
+    @JsonIgnore
+    public boolean derived() {
+        return derivedFrom != null;
+    }
+
+    /**
+     * A derived column's value for its source's decoded value: the real mapping's, or (for a source
+     * value the mapping lacks, which decoding never produces) the column's most frequent value.
+     */
+    public Object deriveFrom(Object source) {
+        if (derivedLookup == null) {
+            Map<String, Object> lookup = new HashMap<>();
+            for (int k = 0; k < derivedKeys.size(); k++) {
+                String v = derivedValues.get(k);
+                lookup.put(derivedKeys.get(k), v == null ? null : valueOf(v));
+            }
+            derivedLookup = lookup;
+        }
+        String key = source == null ? null : String.valueOf(source);
+        return derivedLookup.containsKey(key) ? derivedLookup.get(key) : valueOf(categories.get(0));
+    }
+
     @JsonIgnore
     public boolean hasValue() {
         return valueWidth() > 0;
@@ -68,6 +112,9 @@ public final class ColumnTransform implements Serializable {
     /** Values the generator writes with tanh: a vector's elements, a continuous column's alpha, or none. */
     @JsonIgnore
     public int valueWidth() {
+        if (derived()) {
+            return 0;
+        }
         if (vector()) {
             return spec.length();
         }
@@ -88,7 +135,7 @@ public final class ColumnTransform implements Serializable {
 
     @JsonIgnore
     public boolean hasChoice() {
-        return spec.categorical() || choiceCount() > 1;
+        return !derived() && (spec.categorical() || choiceCount() > 1);
     }
 
     @JsonIgnore
@@ -174,6 +221,9 @@ public final class ColumnTransform implements Serializable {
 
     /** Writes the encoding of {@code value} (a Spark value or null) at {@code out[offset..offset+width)}. */
     public void encode(Object value, float[] out, int offset) {
+        if (derived()) {
+            return;
+        }
         int choiceOffset = offset + valueWidth();
         int choice;
         if (value == null) {
@@ -245,6 +295,9 @@ public final class ColumnTransform implements Serializable {
             double x = value(in, offset, choice);
             if (calibrated()) {
                 x = Quantiles.inverse(marginal, Quantiles.cdf(generated, x));
+            }
+            if (!support.isEmpty()) {
+                x = Quantiles.nearest(support, x);
             }
             return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
         }

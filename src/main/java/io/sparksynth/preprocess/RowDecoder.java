@@ -11,16 +11,23 @@ import java.util.random.RandomGenerator;
  * Decodes encoded rows straight into Spark's internal rows, for generation at speed: the same
  * values as {@link TableTransform#decode} (same arithmetic, same random draws in the same order),
  * but a categorical value is a cached internal value (a string's UTF-8 bytes made once, not per
- * row) and no external {@code Row} is built for Spark to convert again. Built on the executor
- * from the transform; not serializable.
+ * row), a derived column's value is looked up by its source's value index, and no external
+ * {@code Row} is built for Spark to convert again. Built on the executor from the transform; not
+ * serializable, one per thread.
  */
 public final class RowDecoder {
     private final List<ColumnTransform> columns;
     private final int[] offsets;
-    /** per categorical column, its known values (categories, then folded ones) as internal values; else null */
+    /** per learned categorical column, its known values (categories, then folded ones) as internal values */
     private final Object[][] known;
+    /** per derived column, the index of its source, else -1 */
+    private final int[] source;
+    /** per derived column, its internal value for each of the source's known values, then for a null source */
+    private final Object[][] derived;
     /** per other column, external value to internal value (null where the external value already is one) */
     private final Function1<Object, Object>[] converters;
+    /** per row being decoded, each categorical column's value index (-1 for null) */
+    private final int[] chosen;
 
     @SuppressWarnings("unchecked")
     public RowDecoder(TableTransform transform) {
@@ -28,15 +35,28 @@ public final class RowDecoder {
         int n = columns.size();
         this.offsets = new int[n];
         this.known = new Object[n][];
+        this.source = new int[n];
+        this.derived = new Object[n][];
         this.converters = new Function1[n];
+        this.chosen = new int[n];
+        List<String> names = columns.stream().map(c -> c.spec.name()).toList();
         int o = 0;
         for (int i = 0; i < n; i++) {
             ColumnTransform c = columns.get(i);
             offsets[i] = o;
             o += c.width();
+            source[i] = c.derived() ? names.indexOf(c.derivedFrom) : -1;
             Function1<Object, Object> convert = CatalystTypeConverters.createToCatalystConverter(
                     c.spec.valueDataType());
-            if (c.spec.categorical()) {
+            if (c.derived()) {
+                ColumnTransform from = columns.get(source[i]);
+                List<String> values = from.knownValues();
+                derived[i] = new Object[values.size() + 1];
+                for (int v = 0; v < values.size(); v++) {
+                    derived[i][v] = convert.apply(c.deriveFrom(TypedValues.parse(values.get(v), from.spec)));
+                }
+                derived[i][values.size()] = convert.apply(c.deriveFrom(null));
+            } else if (c.spec.categorical()) {
                 List<String> values = c.knownValues();
                 known[i] = new Object[values.size()];
                 for (int v = 0; v < values.size(); v++) {
@@ -59,19 +79,38 @@ public final class RowDecoder {
         for (int i = 0; i < values.length; i++) {
             ColumnTransform c = columns.get(i);
             int o = offset + offsets[i];
+            if (source[i] >= 0) {
+                continue; // below, once its source is known
+            }
             if (known[i] != null) {
                 int v = c.valueIndex(encoded, o, rng);
+                chosen[i] = v;
                 values[i] = v < 0 ? null : known[i][v];
             } else {
                 Object x = c.decode(encoded, o, rng);
                 values[i] = converters[i] == null || x == null ? x : converters[i].apply(x);
             }
         }
+        for (int i = 0; i < values.length; i++) {
+            if (source[i] >= 0) {
+                values[i] = derivedValue(i, chosen[source[i]]);
+            }
+        }
         return new GenericInternalRow(values);
     }
 
-    /** Known value {@code v} of categorical column {@code column} as an internal value. */
-    public Object known(int column, int v) {
-        return known[column][v];
+    /** Sets categorical column {@code column} of {@code row} to its known value {@code v}, and what derives from it. */
+    public void set(GenericInternalRow row, int column, int v) {
+        row.update(column, known[column][v]);
+        for (int i = 0; i < source.length; i++) {
+            if (source[i] == column) {
+                row.update(i, derivedValue(i, v));
+            }
+        }
+    }
+
+    private Object derivedValue(int column, int v) {
+        Object[] d = derived[column];
+        return d[v < 0 ? d.length - 1 : v];
     }
 }

@@ -26,6 +26,7 @@ public final class TableTransform implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public List<ColumnTransform> columns = new ArrayList<>();
+    private transient int[] sources;
 
     public TableTransform() {
     }
@@ -107,10 +108,39 @@ public final class TableTransform implements Serializable {
         int o = offset;
         for (int i = 0; i < columns.size(); i++) {
             ColumnTransform c = columns.get(i);
-            values[i] = c.decode(encoded, o, rng);
+            if (!c.derived()) {
+                values[i] = c.decode(encoded, o, rng);
+            }
             o += c.width();
         }
+        derive(values);
         return RowFactory.create(values);
+    }
+
+    /** Sets the derived columns of a decoded row's values from their sources' values. */
+    public void derive(Object[] values) {
+        int[] from = sources();
+        for (int i = 0; i < from.length; i++) {
+            if (from[i] >= 0) {
+                values[i] = columns.get(i).deriveFrom(values[from[i]]);
+            }
+        }
+    }
+
+    /** Per column, the index of the column it is derived from, or -1 for a learned column. */
+    private int[] sources() {
+        if (sources == null) {
+            List<String> names = columns.stream().map(c -> c.spec.name()).toList();
+            sources = columns.stream().mapToInt(c -> c.derived() ? names.indexOf(c.derivedFrom) : -1).toArray();
+        }
+        return sources;
+    }
+
+    /** The derived columns, each with its source: {@code education-num (of education, 16 values)}. */
+    @JsonIgnore
+    public List<String> derivations() {
+        return columns.stream().filter(ColumnTransform::derived).map(c -> c.spec.name() + " (of " + c.derivedFrom
+                + ", " + c.derivedKeys.size() + " values)").toList();
     }
 
     /** The output schema: real names and types. */

@@ -34,6 +34,8 @@ import static org.apache.spark.sql.functions.min;
 public final class TransformFitter {
     /** Rare category spellings remembered per column to decode "other". */
     static final int MAX_OTHER_VALUES = 1000;
+    /** The most values a column may have to serve as the source of derived columns (its mapping is saved). */
+    static final int MAX_DEPENDENCY_VALUES = 2000;
 
     private TransformFitter() {
     }
@@ -70,6 +72,9 @@ public final class TransformFitter {
             }
             out.add(t);
         }
+        if (options.deriveDependencies()) {
+            DerivedColumns.find(data, out, stats.rows, options.dependencyMinRows());
+        }
         return new TableTransform(out);
     }
 
@@ -90,6 +95,7 @@ public final class TransformFitter {
             }
         }
         if (sample != null && sample.length >= 2) {
+            t.support = Quantiles.support(sample);
             t.marginal = Quantiles.fromSorted(sample, t.min, t.max);
         }
         double rangeShare = 1 - pointShare;

@@ -47,6 +47,10 @@ public final class ModelTrainer {
         long t0 = System.nanoTime();
         progress.line("fitting preprocessing on " + specs.size() + " columns: " + describe(specs));
         TableTransform transform = fitTransform(clean, specs, config, source);
+        if (!transform.derivations().isEmpty()) {
+            progress.line("derived from another column in every row, so not learned: "
+                    + String.join(", ", transform.derivations()));
+        }
         progress.line("encoded width " + transform.width() + " (" + transform.blocks().size() + " output blocks)");
         if (transform.width() == 0) {
             throw SynthException.input(source + ": every column holds a single value, so there is nothing for "

@@ -31,7 +31,7 @@ final class ValidationScore {
     ValidationScore(TableTransform transform, float[] realRows, int n) {
         this.transform = transform;
         for (int i = 0; i < transform.columns.size(); i++) {
-            if (!transform.columns.get(i).vector()) {
+            if (!transform.columns.get(i).vector() && !transform.columns.get(i).derived()) { // derived: exact by construction
                 columns.add(i);
             }
         }

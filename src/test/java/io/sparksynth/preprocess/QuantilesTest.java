@@ -1,7 +1,6 @@
 package io.sparksynth.preprocess;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,9 +63,6 @@ class QuantilesTest {
     }
 
     @Test
-    @Disabled("known bug, fixed on branch fasttests (91763db): a flat run at either end of the table is encoded "
-            + "at 0 or 1, not its middle; it changes the encoding, so it lands with the fidelity work (issue 8), "
-            + "measured on every table")
     void aFlatRunAtEitherEndAlsoGetsItsMiddle() {
         // the minimum held by indices 0..2: middle index 1, probability 0.25 (not 0)
         assertEquals(0.25, Quantiles.cdf(LOW_RUN, 0), EPS);
@@ -81,6 +77,34 @@ class QuantilesTest {
         assertEquals(0, Quantiles.cdf(CONSTANT, 2.9), EPS);
         assertEquals(1, Quantiles.cdf(CONSTANT, 3.1), EPS);
         assertEquals(3, Quantiles.inverse(CONSTANT, 0.5), EPS);
+    }
+
+    @Test
+    void discreteColumnsKeepTheirDistinctValuesAndDecodeToTheNearest() {
+        // 40 and 45 held by most rows, 43 by none: interpolating between them would make 41..44
+        double[] sorted = new double[200];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = i < 10 ? 20 : i < 130 ? 40 : i < 189 ? 45 : i < 199 ? 60 : 88;
+        }
+        List<Double> support = Quantiles.support(sorted);
+        assertEquals(List.of(20.0, 40.0, 45.0, 60.0, 88.0), support);
+        assertEquals(40, Quantiles.nearest(support, 42.4), EPS);
+        assertEquals(40, Quantiles.nearest(support, 42.5), EPS, "a tie goes to the lower value");
+        assertEquals(45, Quantiles.nearest(support, 42.6), EPS);
+        assertEquals(20, Quantiles.nearest(support, -1e9), EPS);
+        assertEquals(88, Quantiles.nearest(support, 1e9), EPS);
+        assertEquals(88, Quantiles.nearest(support, 88), EPS, "a value held by one row stays reachable");
+        // one distinct value per 10 sample values is the bound
+        double[] spread = new double[200];
+        for (int i = 0; i < spread.length; i++) {
+            spread[i] = i / 9;
+        }
+        assertTrue(Quantiles.support(spread).isEmpty(), "23 values in 200 rows are not discrete");
+        double[] twenty = new double[200];
+        for (int i = 0; i < twenty.length; i++) {
+            twenty[i] = i / 10;
+        }
+        assertEquals(20, Quantiles.support(twenty).size());
     }
 
     @Test

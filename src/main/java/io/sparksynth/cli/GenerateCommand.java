@@ -68,10 +68,11 @@ final class GenerateCommand implements Runnable {
         GanModel m = GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
         int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
         long s = seed != null ? seed : m.config().seed;
+        Progress progress = Progress.console();
         try (SyntheticSink sink = target.open(spark, target.runDir(cfg.catalog))) {
-            SyntheticGenerator.writeTo(spark, m, rows, p, s, request, sink.stagingDir(), Progress.console());
+            SyntheticGenerator.writeTo(spark, m, rows, p, s, request, sink.stagingDir(), progress);
             sink.publish(true);
-            Progress.console().line("synthetic rows published: " + sink.describe());
+            progress.line("synthetic rows published: " + sink.describe());
         }
     }
 }

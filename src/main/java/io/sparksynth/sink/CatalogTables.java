@@ -1,6 +1,7 @@
 package io.sparksynth.sink;
 
 import io.sparksynth.io.TableName;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
@@ -9,6 +10,7 @@ import org.apache.spark.sql.catalyst.catalog.CatalogTablePartition;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
 import scala.Option;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** What the session's catalog knows of a table: its metadata, its partitions' locations, its default place. */
@@ -28,7 +30,12 @@ final class CatalogTables {
 
     /** Where a new managed table of this name would live (the database's directory / name). */
     static String defaultLocation(SparkSession spark, TableName name) {
-        return catalog(spark).defaultTablePath(id(name)).toString();
+        if (catalog(spark).databaseExists(name.database())) {
+            return catalog(spark).defaultTablePath(id(name)).toString();
+        }
+        // the database is created with the table, at the warehouse's default place for it
+        return new Path(spark.conf().get("spark.sql.warehouse.dir"), name.database().toLowerCase(Locale.ROOT) + ".db/"
+                + name.table().toLowerCase(Locale.ROOT)).toString();
     }
 
     /** The location of partition {@code dt=value}, if the table has it. */

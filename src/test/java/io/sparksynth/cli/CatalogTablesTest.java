@@ -125,9 +125,13 @@ class CatalogTablesTest {
         run(0, withCatalog("generate", "--model", model, "--rows", "50", "--output", "table:db.synth_delta",
                 "--format", "delta", "--run-id", B));
         Path deltaDir = dir.resolve("delta-dir");
-        run(0, withCatalog("generate", "--model", model, "--rows", "30", "--output", deltaDir.toString(),
+        run(0, withCatalog("generate", "--model", model, "--rows", "100", "--output", deltaDir.toString(),
                 "--format", "delta"));
         assertTrue(Files.isDirectory(deltaDir.resolve("_delta_log")));
+        Launcher.Run fromDelta = run(0, quick("train", "--input", deltaDir.toString(), "--model",
+                dir.resolve("from-delta").toString()));
+        assertTrue(fromDelta.out().contains("training: 100 rows"), "a Delta directory as an input: "
+                + fromDelta.transcript());
 
         String digest = "count(*), sum(cast(xxhash64(" + COLUMNS + ") AS decimal(38,0)))";
         String now = "SELECT dt, " + digest + " FROM db.synth_delta GROUP BY dt ORDER BY dt";
@@ -142,7 +146,7 @@ class CatalogTablesTest {
         String rerun = commits.stream().filter(c -> c.startsWith("1|")).findFirst().orElseThrow();
         assertTrue(rerun.contains("|WRITE|") && rerun.contains("predicate") && rerun.contains(A),
                 "the re-run is one overwrite of its partition: " + commits);
-        assertEquals(List.of("30"), seen.get(path));
+        assertEquals(List.of("100"), seen.get(path));
     }
 
     static String[] pipeline(String output, String runId, Path artifacts, String... extra) {

@@ -78,7 +78,7 @@ final class BenchCommand implements Runnable {
             config.conf = "conf/adult.conf";
         }
         SynthConfig cfg = config.load(List.of());
-        SparkSession spark = SparkSessions.getOrCreate("bench");
+        SparkSession spark = SparkSessions.getOrCreate("bench", SessionCatalogs.of(cfg.catalog, cfg.format, cfg.input));
         int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
         String work = tempDir();
         try {

@@ -1,5 +1,6 @@
 package io.sparksynth.cli;
 
+import com.typesafe.config.ConfigUtil;
 import io.sparksynth.config.SynthConfig;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,11 @@ final class ConfigOptions {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "override one config key (repeatable)")
     List<String> overrides = new ArrayList<>();
+
+    /** {@code key="value"}: an override whose value HOCON would otherwise split (table:db.name holds a colon). */
+    static String setting(String key, String value) {
+        return key + "=" + ConfigUtil.quoteString(value);
+    }
 
     SynthConfig load(List<String> extra) {
         List<String> all = new ArrayList<>(overrides);

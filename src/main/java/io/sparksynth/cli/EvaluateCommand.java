@@ -22,10 +22,11 @@ import java.util.List;
 
 @Command(name = "evaluate", description = "Compare synthetic with real data: metrics.json, describe table, report.html.")
 final class EvaluateCommand implements Runnable {
-    @Option(names = "--real", required = true, paramLabel = "PATH", description = "real data (Parquet or table:)")
+    @Option(names = "--real", required = true, paramLabel = "PATH", description = "real data (Parquet, Delta or table:db.name)")
     String real;
 
-    @Option(names = "--synthetic", required = true, paramLabel = "PATH")
+    @Option(names = "--synthetic", required = true, paramLabel = "PATH", description = "synthetic data (Parquet, "
+            + "Delta or table:db.name)")
     String synthetic;
 
     @Option(names = "--report", required = true, paramLabel = "DIR")
@@ -51,7 +52,8 @@ final class EvaluateCommand implements Runnable {
             extra.add("evaluate.target=\"" + target + "\"");
         }
         SynthConfig cfg = config.load(extra);
-        SparkSession spark = SparkSessions.getOrCreate("evaluate");
+        SparkSession spark = SparkSessions.getOrCreate("evaluate", SessionCatalogs.of(cfg.catalog, cfg.format, real,
+                synthetic, holdout));
         Dataset<Row> realRows = InputReader.read(spark, real);
         Dataset<Row> syntheticRows = InputReader.read(spark, synthetic);
         Dataset<Row> holdoutRows = holdout == null ? null : InputReader.read(spark, holdout);

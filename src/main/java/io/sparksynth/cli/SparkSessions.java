@@ -12,6 +12,11 @@ public final class SparkSessions {
     }
 
     public static SparkSession getOrCreate(String app) {
+        return getOrCreate(app, SessionCatalogs.none());
+    }
+
+    /** The session, with Hive support and Delta Lake as {@code catalogs} need them. */
+    static SparkSession getOrCreate(String app, SessionCatalogs catalogs) {
         SparkConf conf = new SparkConf();
         SparkSession.Builder b = SparkSession.builder().appName("sparksynth " + app);
         if (!conf.contains("spark.master")) {
@@ -30,6 +35,7 @@ public final class SparkSessions {
         if (!merged.equals(registrators)) {
             b.config("spark.kryo.registrator", merged);
         }
+        catalogs.configure(b, conf);
         return b.getOrCreate();
     }
 

@@ -14,7 +14,7 @@ import java.util.List;
 @Command(name = "train", description = "Fit preprocessing and the GAN on real data; write a model directory.")
 final class TrainCommand implements Runnable {
     @Option(names = "--input", required = true, paramLabel = "PATH_OR_TABLE",
-            description = "Parquet file, directory or glob, or table:db.name")
+            description = "Parquet file, directory or glob, Delta table directory, or table:db.name")
     String input;
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "model directory to write")
@@ -37,7 +37,7 @@ final class TrainCommand implements Runnable {
             extra.add("seed=" + seed);
         }
         SynthConfig cfg = config.load(extra);
-        SparkSession spark = SparkSessions.getOrCreate("train");
+        SparkSession spark = SparkSessions.getOrCreate("train", SessionCatalogs.of(cfg.catalog, cfg.format, input));
         Workflow.train(spark, cfg, input, model, resume, Progress.console());
     }
 }

@@ -29,6 +29,8 @@ public final class SynthConfig implements Serializable {
 
     public final String input;
     public final String output;
+    public final OutputFormat format;
+    public final CatalogOptions catalog;
     public final long seed;
     public final double holdout;
     public final SchemaOptions schema;
@@ -45,6 +47,8 @@ public final class SynthConfig implements Serializable {
         Section top = Section.root(c);
         this.input = top.getString("input");
         this.output = top.getString("output");
+        this.format = OutputFormat.parse(top.getString("format"), "format");
+        this.catalog = CatalogOptions.from(Section.of(c, "catalog"));
         this.seed = top.getLong("seed");
         this.holdout = top.getDouble("split.holdout");
         this.schema = SchemaOptions.from(Section.of(c, "schema"));

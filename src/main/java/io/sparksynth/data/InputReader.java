@@ -1,6 +1,8 @@
 package io.sparksynth.data;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.io.TableName;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -10,7 +12,10 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 
-/** Reads real data from a Parquet path, directory or glob, or a catalog table ({@code table:db.name}). */
+/**
+ * Reads real data from a Parquet path, directory or glob, a Delta table's directory, or a catalog
+ * table ({@code table:db.name}, Parquet, Delta or Hive).
+ */
 public final class InputReader {
     private InputReader() {
     }
@@ -19,8 +24,8 @@ public final class InputReader {
         if (input == null || input.isBlank()) {
             throw SynthException.usage("no input given: pass --input PATH_OR_TABLE (or set input in the config)");
         }
-        if (input.startsWith("table:")) {
-            String table = input.substring("table:".length());
+        if (TableName.isTable(input)) {
+            String table = TableName.parse(input).toString();
             if (!spark.catalog().tableExists(table)) {
                 throw SynthException.input("table " + table + " does not exist in the Spark catalog: "
                         + "check the name (db.table) or read a Parquet path instead");
@@ -28,8 +33,9 @@ public final class InputReader {
             return spark.table(table);
         }
         checkExists(spark, input);
+        boolean delta = isDelta(spark.sparkContext().hadoopConfiguration(), input);
         try {
-            Dataset<Row> df = spark.read().parquet(input);
+            Dataset<Row> df = delta ? spark.read().format("delta").load(input) : spark.read().parquet(input);
             df.schema(); // forces footer reading so a corrupt file fails here
             return df;
         } catch (Exception e) {
@@ -63,6 +69,19 @@ public final class InputReader {
             }
         }
         return false;
+    }
+
+    /** A directory with a transaction log ({@code _delta_log}) is a Delta table: read as such, not as its files. */
+    public static boolean isDelta(Configuration conf, String input) {
+        if (input == null || input.isBlank() || TableName.isTable(input)) {
+            return false;
+        }
+        try {
+            Path log = new Path(input, "_delta_log");
+            return log.getFileSystem(conf).isDirectory(log);
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // not a plain path (a glob, say): read as Parquet, which reports the problem
+        }
     }
 
     private static void checkExists(SparkSession spark, String input) {

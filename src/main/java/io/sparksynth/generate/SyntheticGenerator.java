@@ -102,7 +102,7 @@ public final class SyntheticGenerator {
     public static long write(SparkSession spark, GanModel model, long rows, int partitions, long seed,
                              ConditionRequest request, String output, Progress progress) {
         try (AtomicOutput out = AtomicOutput.begin(spark.sparkContext().hadoopConfiguration(), output)) {
-            writeTo(spark, model, rows, partitions, seed, request, out, progress);
+            writeTo(spark, model, rows, partitions, seed, request, out.tempPath(), progress);
             out.commit();
         }
         return rows;
@@ -111,11 +111,12 @@ public final class SyntheticGenerator {
     /** Generates into the temporary directory of {@code out}, leaving the commit to the caller. */
     public static void writeTo(SparkSession spark, GanModel model, long rows, int partitions, long seed,
                                AtomicOutput out, Progress progress) {
-        writeTo(spark, model, rows, partitions, seed, ConditionRequest.NONE, out, progress);
+        writeTo(spark, model, rows, partitions, seed, ConditionRequest.NONE, out.tempPath(), progress);
     }
 
-    private static void writeTo(SparkSession spark, GanModel model, long rows, int partitions, long seed,
-                                ConditionRequest request, AtomicOutput out, Progress progress) {
+    /** Generates Parquet into {@code dir} (a sink's staging directory), leaving the publishing to the caller. */
+    public static void writeTo(SparkSession spark, GanModel model, long rows, int partitions, long seed,
+                               ConditionRequest request, String dir, Progress progress) {
         progress.line(String.format("generating %,d rows in %d partitions (seed %d)%s", rows, partitions, seed,
                 request.isEmpty() ? "" : ", conditions: " + request));
         Prepared prepared = prepare(spark, model, rows, partitions, seed, request);
@@ -125,7 +126,7 @@ public final class SyntheticGenerator {
         long t0 = System.nanoTime();
         try {
             spark.sparkContext().setJobDescription("sparksynth generate: " + rows + " rows");
-            ParquetSink.write(prepared.rows(), out.tempPath());
+            ParquetSink.write(prepared.rows(), dir);
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }

@@ -4,13 +4,15 @@ import io.sparksynth.SynthException;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.evaluate.EvaluationResult;
 import io.sparksynth.evaluate.QualityGate;
+import io.sparksynth.generate.ConditionRequest;
 import io.sparksynth.generate.SyntheticGenerator;
-import io.sparksynth.io.AtomicOutput;
 import io.sparksynth.io.Json;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
 import io.sparksynth.report.DescribeTable;
 import io.sparksynth.report.ReportWriter;
+import io.sparksynth.sink.OutputTarget;
+import io.sparksynth.sink.SyntheticSink;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -27,8 +29,9 @@ import java.util.List;
 
 /**
  * {@code pipeline}: train on the non-holdout rows, generate, evaluate against the holdout, gate,
- * publish. Writes OUTPUT[/dt=RUN_ID]/{model,synthetic,report} and manifest.json; the real input is
- * read once and serves training and evaluation alike.
+ * publish. Writes OUTPUT[/dt=RUN_ID]/{model,synthetic,report} and manifest.json, or with
+ * {@code output = table:db.name} the synthetic rows into that table (partition dt=RUN_ID) and the rest
+ * under {@code catalog.artifacts-dir}; the real input is read once and serves training and evaluation alike.
  */
 public final class Pipeline {
     private Pipeline() {
@@ -42,18 +45,21 @@ public final class Pipeline {
     public static Manifest run(SparkSession spark, SynthConfig cfg, String runId, QualityGate gate, Progress progress,
                                PrintStream out) {
         long t0 = System.nanoTime();
-        String root = runId == null ? cfg.output : cfg.output + "/dt=" + runId;
-        Manifest.Outputs dirs = new Manifest.Outputs(root + "/model", root + "/synthetic", root + "/report");
-
-        Workflow.Trained trained = Workflow.train(spark, cfg, cfg.input, dirs.model(), false, progress);
-        GanModel model = trained.model();
-        long t1 = System.nanoTime();
-        long trainRows = model.provenance().rows();
-        long rows = cfg.generateRows > 0 ? cfg.generateRows : trainRows;
-        int partitions = cfg.generatePartitions > 0 ? cfg.generatePartitions
-                : spark.sparkContext().defaultParallelism();
-        try (AtomicOutput synthOut = AtomicOutput.begin(spark.sparkContext().hadoopConfiguration(), dirs.synthetic())) {
-            SyntheticGenerator.writeTo(spark, model, rows, partitions, cfg.seed, synthOut, progress);
+        OutputTarget target = new OutputTarget(cfg.output, cfg.format, runId);
+        String root = target.runDir(cfg.catalog);
+        // the sink is opened first: an existing table of another format or partitioning fails before training
+        try (SyntheticSink sink = target.open(spark, root + "/synthetic")) {
+            Manifest.Outputs dirs = new Manifest.Outputs(root + "/model", target.isTable() ? cfg.output
+                    : root + "/synthetic", root + "/report");
+            Workflow.Trained trained = Workflow.train(spark, cfg, cfg.input, dirs.model(), false, progress);
+            GanModel model = trained.model();
+            long t1 = System.nanoTime();
+            long trainRows = model.provenance().rows();
+            long rows = cfg.generateRows > 0 ? cfg.generateRows : trainRows;
+            int partitions = cfg.generatePartitions > 0 ? cfg.generatePartitions
+                    : spark.sparkContext().defaultParallelism();
+            SyntheticGenerator.writeTo(spark, model, rows, partitions, cfg.seed, ConditionRequest.NONE,
+                    sink.stagingDir(), progress);
             long t2 = System.nanoTime();
 
             Split real = trained.real();
@@ -61,7 +67,7 @@ public final class Pipeline {
                 progress.line(String.format("evaluating against the %.0f%% holdout", cfg.holdout * 100));
             }
             // evaluated where it was written: the table is published only after the gate passes
-            Dataset<Row> synthetic = spark.read().parquet(synthOut.tempPath() + "/part-*"); // glob: Spark warns on hidden roots
+            Dataset<Row> synthetic = spark.read().parquet(sink.stagedRows());
             Comparison compared = new Comparison(real.holdout() != null ? real.holdout() : real.train(), synthetic,
                     real.train(), real.holdout());
             EvaluationResult result = Workflow.evaluate(model, compared, cfg.evaluate, cfg.seed, progress);
@@ -70,7 +76,10 @@ public final class Pipeline {
             long t3 = System.nanoTime();
 
             boolean publish = checks.stream().allMatch(QualityGate.Check::passed);
-            synthOut.commit(publish);
+            sink.publish(publish);
+            if (publish) {
+                progress.line("synthetic rows published: " + sink.describe());
+            }
             Manifest manifest = new Manifest(publish ? Manifest.PUBLISHED : Manifest.REJECTED, runId,
                     Instant.now().toString(), cfg.input, cfg.seed, cfg.holdout,
                     new Manifest.Rows(trainRows, result.metrics().rows().real(), rows), dirs, model.provenance(),
@@ -84,7 +93,7 @@ public final class Pipeline {
             if (!publish) {
                 throw new SynthException(SynthException.QUALITY_GATE, "quality gate failed ("
                         + checks.stream().filter(c -> !c.passed()).map(QualityGate.Check::metric).toList()
-                        + "): " + dirs.synthetic() + " was written without _SUCCESS; see " + dirs.report()
+                        + "): " + sink.withheld() + "; see " + dirs.report()
                         + "/report.html");
             }
             progress.line("pipeline done in " + Progress.duration((System.nanoTime() - t0) / 1e9) + ": " + root);

@@ -29,7 +29,7 @@ class LayeringTest {
     static final List<Set<String>> LAYERS = List.of(
             Set.of(""),
             Set.of("config", "io"),
-            Set.of("data"),
+            Set.of("data", "sink"),
             Set.of("preprocess"),
             Set.of("model"),
             Set.of("train", "generate"),

@@ -43,6 +43,10 @@ class SynthConfigTest {
     static {
         KEYS.put("input", c -> c.input);
         KEYS.put("output", c -> c.output);
+        KEYS.put("format", c -> c.format.id());
+        KEYS.put("catalog.local-dir", c -> c.catalog.localDir());
+        KEYS.put("catalog.metastore-uri", c -> c.catalog.metastoreUri());
+        KEYS.put("catalog.artifacts-dir", c -> c.catalog.artifactsDir());
         KEYS.put("seed", c -> c.seed);
         KEYS.put("split.holdout", c -> c.holdout);
         KEYS.put("schema.categorical", c -> c.schema.categorical());
@@ -110,7 +114,9 @@ class SynthConfigTest {
 
     static {
         String[][] pairs = {
-                {"input", "\"data/adult.parquet\""}, {"output", "out/run-1"}, {"seed", "9007199254740993"},
+                {"input", "\"data/adult.parquet\""}, {"output", "out/run-1"}, {"format", "delta"},
+                {"catalog.local-dir", "/tmp/catalog"}, {"catalog.metastore-uri", "\"thrift://metastore:9083\""},
+                {"catalog.artifacts-dir", "runs/synth"}, {"seed", "9007199254740993"},
                 {"split.holdout", "0.2"}, {"schema.categorical", "[zip, \"state code\"]"},
                 {"schema.continuous", "[age]"}, {"schema.exclude", "[id, name]"},
                 {"schema.integer-categorical-max-distinct", "0"}, {"schema.unsupported", "fail"},
@@ -252,6 +258,7 @@ class SynthConfigTest {
     @CsvSource(delimiter = '|', value = {
             // numeric ranges
             "split.holdout=1 | split.holdout", "split.holdout=-0.1 | split.holdout",
+            "format=orc | format", "catalog.metastore-uri=localhost | catalog.metastore-uri",
             "gan.noise-dim=0 | gan.noise-dim", "gan.discriminator-dropout=1 | gan.discriminator-dropout",
             "gan.label-smoothing=0.5 | gan.label-smoothing", "gan.pac=0 | gan.pac",
             "gan.gumbel-tau=0 | gan.gumbel-tau", "gan.discriminator-steps=0 | gan.discriminator-steps",

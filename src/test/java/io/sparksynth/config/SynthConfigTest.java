@@ -64,6 +64,8 @@ class SynthConfigTest {
         KEYS.put("transform.point-mass-min-share", c -> c.transform.pointMassMinShare());
         KEYS.put("transform.max-categories", c -> c.transform.maxCategories());
         KEYS.put("transform.fit-sample-rows", c -> c.transform.fitSampleRows());
+        KEYS.put("transform.derive-dependent-columns", c -> c.transform.deriveDependencies());
+        KEYS.put("transform.dependency-min-rows", c -> c.transform.dependencyMinRows());
         KEYS.put("gan.noise-dim", c -> c.gan.noiseDim());
         KEYS.put("gan.generator-layers", c -> c.gan.generatorLayers());
         KEYS.put("gan.discriminator-layers", c -> c.gan.discriminatorLayers());
@@ -125,7 +127,8 @@ class SynthConfigTest {
                 {"clean.non-finite", "fail"}, {"clean.clip-quantiles", "[0.001, 0.999]"},
                 {"transform.continuous", "mode-specific"}, {"transform.max-modes", "50"},
                 {"transform.point-mass-min-share", "0"}, {"transform.max-categories", "2"},
-                {"transform.fit-sample-rows", "100"}, {"gan.noise-dim", "1"}, {"gan.generator-layers", "[32]"},
+                {"transform.fit-sample-rows", "100"}, {"transform.derive-dependent-columns", "false"},
+                {"transform.dependency-min-rows", "1"}, {"gan.noise-dim", "1"}, {"gan.generator-layers", "[32]"},
                 {"gan.discriminator-layers", "[64, 32, 16]"}, {"gan.discriminator-activation", "leakyrelu"},
                 {"gan.discriminator-dropout", "0"}, {"gan.generator-learning-rate", "1e-3"},
                 {"gan.discriminator-learning-rate", "0.01"}, {"gan.adam-beta1", "0"}, {"gan.adam-beta2", "0.9"},
@@ -281,6 +284,7 @@ class SynthConfigTest {
             "transform.point-mass-min-share=1 | transform.point-mass-min-share",
             "transform.max-categories=1 | transform.max-categories",
             "transform.fit-sample-rows=99 | transform.fit-sample-rows",
+            "transform.dependency-min-rows=0 | transform.dependency-min-rows",
             "schema.integer-categorical-max-distinct=-1 | schema.integer-categorical-max-distinct",
             "evaluate.sample-rows=99 | evaluate.sample-rows",
             "evaluate.pair-min-correlation=1.5 | evaluate.pair-min-correlation",

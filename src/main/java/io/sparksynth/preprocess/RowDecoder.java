@@ -35,17 +35,15 @@ public final class RowDecoder {
         int n = columns.size();
         this.offsets = new int[n];
         this.known = new Object[n][];
-        this.source = new int[n];
+        this.source = transform.derivationSources();
         this.derived = new Object[n][];
         this.converters = new Function1[n];
         this.chosen = new int[n];
-        List<String> names = columns.stream().map(c -> c.spec.name()).toList();
         int o = 0;
         for (int i = 0; i < n; i++) {
             ColumnTransform c = columns.get(i);
             offsets[i] = o;
             o += c.width();
-            source[i] = c.derived() ? names.indexOf(c.derivedFrom) : -1;
             Function1<Object, Object> convert = CatalystTypeConverters.createToCatalystConverter(
                     c.spec.valueDataType());
             if (c.derived()) {

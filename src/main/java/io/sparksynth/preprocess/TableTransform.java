@@ -118,8 +118,8 @@ public final class TableTransform implements Serializable {
     }
 
     /** Sets the derived columns of a decoded row's values from their sources' values. */
-    public void derive(Object[] values) {
-        int[] from = sources();
+    private void derive(Object[] values) {
+        int[] from = derivationSources();
         for (int i = 0; i < from.length; i++) {
             if (from[i] >= 0) {
                 values[i] = columns.get(i).deriveFrom(values[from[i]]);
@@ -128,7 +128,8 @@ public final class TableTransform implements Serializable {
     }
 
     /** Per column, the index of the column it is derived from, or -1 for a learned column. */
-    private int[] sources() {
+    @JsonIgnore
+    public int[] derivationSources() {
         if (sources == null) {
             List<String> names = columns.stream().map(c -> c.spec.name()).toList();
             sources = columns.stream().mapToInt(c -> c.derived() ? names.indexOf(c.derivedFrom) : -1).toArray();

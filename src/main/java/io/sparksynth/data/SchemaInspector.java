@@ -28,9 +28,11 @@ import java.util.Map;
  * columns are continuous; strings and booleans categorical; integers categorical when they
  * have few distinct values. Date and timestamp columns are whole numbers of their granularity
  * (found in one distributed pass, see {@link TemporalColumns}) and classified as integers. Config
- * overrides win. Numeric arrays and Spark ML vectors are vector
+ * overrides win. A string or integer column whose values are (nearly) all distinct is an identifier
+ * ({@code schema.identifier-min-distinct-ratio}): generated fresh, not learned. Struct columns are
+ * flattened to their leaves ({@link StructColumns}). Numeric arrays and Spark ML vectors are vector
  * columns when every non-null value has the same length (checked in one distributed pass); an
- * image shape from {@code schema.shapes} must multiply to that length. Nested, map, binary
+ * image shape from {@code schema.shapes} must multiply to that length. Map, binary
  * columns, and arrays of varying length, are unsupported: excluded with a warning, or
  * rejected (exit 3), per config.
  */
@@ -41,7 +43,8 @@ public final class SchemaInspector {
     }
 
     /** The supported columns, in input order, with their kind; nullability is settled later from data. */
-    public static List<ColumnSpec> inspect(Dataset<Row> df, SchemaOptions options, String source) {
+    public static List<ColumnSpec> inspect(Dataset<Row> input, SchemaOptions options, String source) {
+        Dataset<Row> df = StructColumns.flatten(input); // struct columns are learned as their leaves
         List<String> names = Arrays.asList(df.columns());
         for (List<String> listed : List.of(options.categorical(), options.continuous(), options.exclude())) {
             for (String n : listed) {
@@ -90,7 +93,7 @@ public final class SchemaInspector {
             throw SynthException.input(source + " has no columns sparksynth can model (numeric, string, boolean, "
                     + "date, timestamp or fixed-length numeric arrays)");
         }
-        Map<String, Long> distinct = integerDistinctCounts(df, candidates, options);
+        Map<String, long[]> distinct = distinctCounts(df, candidates, options);
         Map<String, Granularity> granularities = granularities(df, candidates);
         List<ColumnSpec> specs = new ArrayList<>();
         for (StructField f : candidates) {
@@ -114,7 +117,8 @@ public final class SchemaInspector {
      * type: otherwise exit 3 naming the table, the column and the two types, before Spark fails
      * with an analysis error deep inside the evaluation.
      */
-    public static void requireColumns(Dataset<Row> df, List<ColumnSpec> specs, String source, String what) {
+    public static void requireColumns(Dataset<Row> input, List<ColumnSpec> specs, String source, String what) {
+        Dataset<Row> df = StructColumns.flatten(input);
         List<String> names = Arrays.asList(df.columns());
         for (ColumnSpec s : specs) {
             if (!names.contains(s.name())) {
@@ -164,7 +168,7 @@ public final class SchemaInspector {
         return t instanceof IntegralType || TemporalColumns.isTemporal(t);
     }
 
-    private static ColumnKind classify(StructField f, SchemaOptions options, Map<String, Long> distinct) {
+    private static ColumnKind classify(StructField f, SchemaOptions options, Map<String, long[]> distinct) {
         if (VectorColumns.isVector(f.dataType())) {
             if (options.categorical().contains(f.name()) || options.continuous().contains(f.name())) {
                 throw SynthException.usage("schema." + (options.categorical().contains(f.name()) ? "categorical"
@@ -185,35 +189,50 @@ public final class SchemaInspector {
             return ColumnKind.CONTINUOUS;
         }
         DataType t = f.dataType();
+        long[] d = distinct.get(f.name());
+        if (d != null && identifierCandidate(t) && d[1] >= options.identifierMinRows()
+                && d[0] >= options.identifierMinDistinctRatio() * d[1]) {
+            LOG.info("{} is an identifier: {} distinct of {} non-null values", f.name(), d[0], d[1]);
+            return ColumnKind.IDENTIFIER;
+        }
         if (t instanceof StringType || t instanceof BooleanType) {
             return ColumnKind.CATEGORICAL;
         }
         if (wholeNumbers(t)) {
-            return distinct.get(f.name()) <= options.integerCategoricalMaxDistinct()
+            return d[0] <= options.integerCategoricalMaxDistinct()
                     ? ColumnKind.CATEGORICAL : ColumnKind.CONTINUOUS;
         }
         return ColumnKind.CONTINUOUS;
     }
 
-    /** One distributed pass counting (approximately, 1 % error) the distinct values of whole-number columns. */
-    private static Map<String, Long> integerDistinctCounts(Dataset<Row> df, List<StructField> fields,
-                                                           SchemaOptions options) {
+    /** Strings and integers (not dates or timestamps: unique instants are values, not keys) may be identifiers. */
+    private static boolean identifierCandidate(DataType t) {
+        return t instanceof StringType || t instanceof IntegralType;
+    }
+
+    /**
+     * One distributed pass counting (approximately, 1 % error, in bounded memory) the distinct values,
+     * and the non-null values, of whole-number and string columns not forced to a kind.
+     */
+    private static Map<String, long[]> distinctCounts(Dataset<Row> df, List<StructField> fields,
+                                                      SchemaOptions options) {
         List<Column> aggs = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (StructField f : fields) {
-            if (wholeNumbers(f.dataType()) && !options.categorical().contains(f.name())
-                    && !options.continuous().contains(f.name())) {
+            if ((wholeNumbers(f.dataType()) || identifierCandidate(f.dataType()))
+                    && !options.categorical().contains(f.name()) && !options.continuous().contains(f.name())) {
                 aggs.add(functions.approx_count_distinct(functions.col(quote(f.name())), 0.01));
+                aggs.add(functions.count(functions.col(quote(f.name()))));
                 names.add(f.name());
             }
         }
-        Map<String, Long> out = new LinkedHashMap<>();
+        Map<String, long[]> out = new LinkedHashMap<>();
         if (aggs.isEmpty()) {
             return out;
         }
         Row r = df.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
         for (int i = 0; i < names.size(); i++) {
-            out.put(names.get(i), r.getLong(i));
+            out.put(names.get(i), new long[]{r.getLong(2 * i), r.getLong(2 * i + 1)});
         }
         return out;
     }

@@ -40,9 +40,9 @@ final class BlockSampler {
     }
 
     /** Block {@code b} without conditions: each row's condition drawn by real frequency, as training saw them. */
-    List<GenericInternalRow> unconditioned(long seed, long b) {
+    List<GenericInternalRow> unconditioned(long seed, long b, long firstRow) {
         SplittableRandom rng = Seeds.random(seed, b);
-        return finish(forward(input(rng)), rng);
+        return finish(forward(input(rng)), rng, firstRow);
     }
 
     /** One block of encoded rows (one-hot choices drawn), each row's condition drawn by real frequency. */
@@ -61,13 +61,16 @@ final class BlockSampler {
         return generator.forward(input, BLOCK, false);
     }
 
-    /** Stage 3 without conditions: one-hot choices drawn, then every row decoded, in row order. */
-    List<GenericInternalRow> finish(float[] raw, SplittableRandom rng) {
+    /**
+     * Stage 3 without conditions: one-hot choices drawn, then every row decoded, in row order; the
+     * block's rows are global rows {@code firstRow, firstRow + 1, ...} (what identifiers are made from).
+     */
+    List<GenericInternalRow> finish(float[] raw, SplittableRandom rng, long firstRow) {
         float[] encoded = spec.layout().activation().sample(raw, BLOCK, rng);
         int width = spec.transform().width();
         List<GenericInternalRow> rows = new ArrayList<>(BLOCK);
         for (int i = 0; i < BLOCK; i++) {
-            rows.add(decoder.decode(encoded, i * width, rng));
+            rows.add(decoder.decode(encoded, i * width, rng, firstRow + i));
         }
         return rows;
     }
@@ -78,7 +81,7 @@ final class BlockSampler {
      * rows are accepted or {@code maxAttempts} candidate blocks are spent. Acceptance is decided
      * row by row in a fixed order, so the block is a function of its seeds alone.
      */
-    Filled conditioned(Conditions conditions, long seed, long b, int maxAttempts) {
+    Filled conditioned(Conditions conditions, long seed, long b, int maxAttempts, long firstRow) {
         long base = conditions.seed(seed);
         GanLayout layout = spec.layout();
         float[] cond = conditions.vector(BLOCK, layout.conditionWidth());
@@ -91,7 +94,7 @@ final class BlockSampler {
             for (int i = 0; i < BLOCK && rows.size() < BLOCK; i++) {
                 candidates++;
                 if (conditions.imposeAndAccept(encoded, i, width)) {
-                    rows.add(conditions.fix(decoder.decode(encoded, i * width, rng), decoder));
+                    rows.add(conditions.fix(decoder.decode(encoded, i * width, rng, firstRow + rows.size()), decoder));
                 }
             }
         }

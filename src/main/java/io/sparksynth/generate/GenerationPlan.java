@@ -83,9 +83,10 @@ final class GenerationPlan implements Serializable {
     List<GenericInternalRow> block(BlockSampler sampler, int g, long seed, long b) {
         Conditions conditions = groups.get(g).conditions();
         if (conditions.isEmpty()) {
-            return sampler.unconditioned(seed, b);
+            return sampler.unconditioned(seed, b, start(g) + b * BlockSampler.BLOCK);
         }
-        BlockSampler.Filled filled = sampler.conditioned(conditions, seed, b, MAX_ATTEMPTS);
+        BlockSampler.Filled filled = sampler.conditioned(conditions, seed, b, MAX_ATTEMPTS,
+                start(g) + b * BlockSampler.BLOCK);
         if (!filled.full()) {
             throw tooRare(conditions, filled);
         }
@@ -109,7 +110,7 @@ final class GenerationPlan implements Serializable {
                 continue;
             }
             sampler = sampler != null ? sampler : new BlockSampler(spec);
-            BlockSampler.Filled filled = sampler.conditioned(conditions, seed, 0, PROBE_ATTEMPTS);
+            BlockSampler.Filled filled = sampler.conditioned(conditions, seed, 0, PROBE_ATTEMPTS, 0);
             if (!filled.full()) {
                 throw tooRare(conditions, filled);
             }

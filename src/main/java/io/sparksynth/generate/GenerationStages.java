@@ -59,7 +59,7 @@ public final class GenerationStages {
             for (long b = 0; b < blocks(n); b++) {
                 SplittableRandom rng = Seeds.random(1, b);
                 sink += sampler.input(rng)[0];
-                sink += sampler.finish(raw, rng).size();
+                sink += sampler.finish(raw, rng, b * BLOCK_ROWS).size();
             }
             return nothing(sink);
         }).count();
@@ -69,7 +69,7 @@ public final class GenerationStages {
     public static void write(SparkSession spark, GanModel model, long rows, int partitions, String path) {
         JavaRDD<InternalRow> out = tasks(spark, model, rows, partitions, (sampler, n) -> {
             SplittableRandom rng = Seeds.random(0);
-            List<GenericInternalRow> block = sampler.finish(sampler.forward(sampler.input(rng)), rng);
+            List<GenericInternalRow> block = sampler.finish(sampler.forward(sampler.input(rng)), rng, 0);
             return new Iterator<>() {
                 private long next;
 
@@ -84,8 +84,8 @@ public final class GenerationStages {
                 }
             };
         });
-        ParquetSink.write(TemporalColumns.toTemporal(InternalRows.frame(spark, out,
-                model.transform().decodedSchema()), model.transform().specs()), path);
+        ParquetSink.write(SyntheticGenerator.output(model, InternalRows.frame(spark, out,
+                model.transform().decodedSchema())), path);
     }
 
     private static JavaRDD<InternalRow> tasks(SparkSession spark, GanModel model, long rows, int partitions,

@@ -1,6 +1,7 @@
 package io.sparksynth.generate;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.data.StructColumns;
 import io.sparksynth.data.TemporalColumns;
 import io.sparksynth.io.AtomicOutput;
 import io.sparksynth.io.Progress;
@@ -71,7 +72,13 @@ public final class SyntheticGenerator {
                     rangeStart(rows, parts, p + 1));
         });
         Dataset<Row> decoded = InternalRows.frame(spark, out, model.transform().decodedSchema());
-        return new Prepared(probe, TemporalColumns.toTemporal(decoded, model.transform().specs()));
+        return new Prepared(probe, output(model, decoded));
+    }
+
+    /** Decoded rows in the real schema: dates and timestamps in their types, struct columns nested again. */
+    static Dataset<Row> output(GanModel model, Dataset<Row> decoded) {
+        return StructColumns.rebuild(TemporalColumns.toTemporal(decoded, model.transform().specs()),
+                model.transform().sourceSchema);
     }
 
     /**

@@ -67,8 +67,27 @@ public final class ColumnTransform implements Serializable {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public List<String> derivedValues;
     private transient Map<String, Object> derivedLookup;
+    /**
+     * Identifier columns: how their fresh unique values are made; categorical string columns with
+     * {@code transform.rare-values = fresh}: the shape of the "other" slot's fresh values (its real
+     * rare values are then not kept). Null otherwise.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public FreshValues fresh;
 
     public ColumnTransform() {
+    }
+
+    /** An identifier: generated fresh and unique per row, not learned (no encoded slots). */
+    @JsonIgnore
+    public boolean identifier() {
+        return spec.kind() == ColumnKind.IDENTIFIER;
+    }
+
+    /** Whether a categorical column's "other" slot decodes to fresh values rather than real rare ones. */
+    @JsonIgnore
+    public boolean freshOther() {
+        return fresh != null && !identifier();
     }
 
     @JsonIgnore
@@ -112,7 +131,7 @@ public final class ColumnTransform implements Serializable {
     /** Values the generator writes with tanh: a vector's elements, a continuous column's alpha, or none. */
     @JsonIgnore
     public int valueWidth() {
-        if (derived()) {
+        if (derived() || identifier()) {
             return 0;
         }
         if (vector()) {
@@ -123,7 +142,7 @@ public final class ColumnTransform implements Serializable {
 
     @JsonIgnore
     public boolean hasOther() {
-        return !otherValues.isEmpty();
+        return !otherValues.isEmpty() || (freshOther() && otherShare > 0);
     }
 
     /** Number of one-hot slots, null slot included. */
@@ -135,7 +154,7 @@ public final class ColumnTransform implements Serializable {
 
     @JsonIgnore
     public boolean hasChoice() {
-        return !derived() && (spec.categorical() || choiceCount() > 1);
+        return !derived() && !identifier() && (spec.categorical() || choiceCount() > 1);
     }
 
     @JsonIgnore
@@ -221,7 +240,7 @@ public final class ColumnTransform implements Serializable {
 
     /** Writes the encoding of {@code value} (a Spark value or null) at {@code out[offset..offset+width)}. */
     public void encode(Object value, float[] out, int offset) {
-        if (derived()) {
+        if (derived() || identifier()) {
             return;
         }
         int choiceOffset = offset + valueWidth();
@@ -284,6 +303,17 @@ public final class ColumnTransform implements Serializable {
      * back to a value of the column's Spark type. {@code rng} picks the real spelling of "other".
      */
     public Object decode(float[] in, int offset, RandomGenerator rng) {
+        return decode(in, offset, rng, 0);
+    }
+
+    /**
+     * As {@link #decode(float[], int, RandomGenerator)} for global row {@code row}, which an
+     * identifier's value is made from (its null drawn first, by the real null share).
+     */
+    public Object decode(float[] in, int offset, RandomGenerator rng, long row) {
+        if (identifier()) {
+            return spec.nullable() && rng.nextDouble() < nullShare ? null : fresh.value(row, rng, spec);
+        }
         int choice = choiceOf(in, offset);
         if (choice == nullSlot()) {
             return null;
@@ -301,13 +331,15 @@ public final class ColumnTransform implements Serializable {
             }
             return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
         }
-        return TypedValues.parse(knownValue(valueIndex(choice, rng)), spec);
+        int v = valueIndex(choice, rng);
+        return isFresh(v) ? fresh.value(-1, rng, spec) : TypedValues.parse(knownValue(v), spec);
     }
 
     /**
      * A categorical column's decoded value as its index among {@link #knownValues()}, or -1 for
      * null: the chosen category, or for the "other" slot a folded spelling drawn by weight with
-     * {@code rng} (one draw, as {@link #decode} makes it). What fast decoders cache values by.
+     * {@code rng} (one draw, as {@link #decode} makes it). What fast decoders cache values by. With
+     * fresh rare values the "other" slot is index {@code categories.size()} ({@link #isFresh}).
      */
     public int valueIndex(float[] in, int offset, RandomGenerator rng) {
         int choice = choiceOf(in, offset);
@@ -315,7 +347,13 @@ public final class ColumnTransform implements Serializable {
     }
 
     private int valueIndex(int choice, RandomGenerator rng) {
-        return choice < categories.size() ? choice : categories.size() + TypedValues.pick(otherWeights, rng);
+        return choice < categories.size() || freshOther() ? choice
+                : categories.size() + TypedValues.pick(otherWeights, rng);
+    }
+
+    /** Whether value index {@code v} is the "other" slot of fresh values (drawn by {@link FreshValues#value}). */
+    public boolean isFresh(int v) {
+        return freshOther() && v == categories.size();
     }
 
     /** The spelling of known value {@code v} (kept categories, then folded ones). */

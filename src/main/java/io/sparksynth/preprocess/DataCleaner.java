@@ -4,6 +4,7 @@ import io.sparksynth.SynthException;
 import io.sparksynth.config.CleanOptions;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.data.StructColumns;
 import io.sparksynth.data.TemporalColumns;
 import io.sparksynth.data.VectorColumns;
 import org.apache.spark.sql.Column;
@@ -36,7 +37,8 @@ public final class DataCleaner {
     }
 
     /** Selects the modelled columns in spec order and applies the cleaning rules. */
-    public static Dataset<Row> clean(Dataset<Row> df, List<ColumnSpec> specs, CleanOptions options) {
+    public static Dataset<Row> clean(Dataset<Row> input, List<ColumnSpec> specs, CleanOptions options) {
+        Dataset<Row> df = StructColumns.flatten(input); // the model's columns are struct leaves
         List<Column> cols = new ArrayList<>();
         for (ColumnSpec s : specs) {
             Column c = col(quote(s.name()));

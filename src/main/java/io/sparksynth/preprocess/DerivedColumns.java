@@ -33,7 +33,8 @@ public final class DerivedColumns {
                                     int minRowsPerValue) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).spec.categorical()) {
+            // fresh "other" values have no real spelling to map from or to; identifiers are not categorical
+            if (columns.get(i).spec.categorical() && !columns.get(i).freshOther()) {
                 candidates.add(i);
             }
         }

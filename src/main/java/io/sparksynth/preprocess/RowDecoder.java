@@ -2,6 +2,7 @@ package io.sparksynth.preprocess;
 
 import org.apache.spark.sql.catalyst.CatalystTypeConverters;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.unsafe.types.UTF8String;
 import scala.Function1;
 
 import java.util.List;
@@ -73,6 +74,11 @@ public final class RowDecoder {
 
     /** The encoded row at {@code offset} as an internal row of the transform's decoded schema. */
     public GenericInternalRow decode(float[] encoded, int offset, RandomGenerator rng) {
+        return decode(encoded, offset, rng, 0);
+    }
+
+    /** As {@link #decode(float[], int, RandomGenerator)}, as global row {@code row} (identifiers are made from it). */
+    public GenericInternalRow decode(float[] encoded, int offset, RandomGenerator rng, long row) {
         Object[] values = new Object[columns.size()];
         for (int i = 0; i < values.length; i++) {
             ColumnTransform c = columns.get(i);
@@ -83,9 +89,11 @@ public final class RowDecoder {
             if (known[i] != null) {
                 int v = c.valueIndex(encoded, o, rng);
                 chosen[i] = v;
-                values[i] = v < 0 ? null : known[i][v];
+                // fresh "other" values are made per row, after the same draws as the reference decode
+                values[i] = v < 0 ? null : c.isFresh(v) ? UTF8String.fromString((String) c.fresh.value(-1, rng, c.spec))
+                        : known[i][v];
             } else {
-                Object x = c.decode(encoded, o, rng);
+                Object x = c.decode(encoded, o, rng, row);
                 values[i] = converters[i] == null || x == null ? x : converters[i].apply(x);
             }
         }

@@ -1,6 +1,7 @@
 package io.sparksynth.preprocess;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.sparksynth.data.ColumnSpec;
@@ -26,6 +27,9 @@ public final class TableTransform implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public List<ColumnTransform> columns = new ArrayList<>();
+    /** The input's schema (JSON) when it has struct columns, to nest their leaves again on output; else null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public String sourceSchema;
     private transient int[] sources;
 
     public TableTransform() {
@@ -104,12 +108,17 @@ public final class TableTransform implements Serializable {
 
     /** Decodes one encoded row (one-hot choices) into a Spark row of the {@link #decodedSchema()}. */
     public Row decode(float[] encoded, int offset, RandomGenerator rng) {
+        return decode(encoded, offset, rng, 0);
+    }
+
+    /** As {@link #decode(float[], int, RandomGenerator)}, as global row {@code row} (identifiers are made from it). */
+    public Row decode(float[] encoded, int offset, RandomGenerator rng, long row) {
         Object[] values = new Object[columns.size()];
         int o = offset;
         for (int i = 0; i < columns.size(); i++) {
             ColumnTransform c = columns.get(i);
             if (!c.derived()) {
-                values[i] = c.decode(encoded, o, rng);
+                values[i] = c.decode(encoded, o, rng, row);
             }
             o += c.width();
         }
@@ -142,6 +151,13 @@ public final class TableTransform implements Serializable {
     public List<String> derivations() {
         return columns.stream().filter(ColumnTransform::derived).map(c -> c.spec.name() + " (of " + c.derivedFrom
                 + ", " + c.derivedKeys.size() + " values)").toList();
+    }
+
+    /** The identifier columns, each with why: {@code user_id (99.8% distinct)}. */
+    @JsonIgnore
+    public List<String> identifiers() {
+        return columns.stream().filter(ColumnTransform::identifier).map(c -> String.format("%s (%.1f%% distinct)",
+                c.spec.name(), 100 * (c.fresh.distinctRatio == null ? 1 : c.fresh.distinctRatio))).toList();
     }
 
     /** The output schema: real names and types. */

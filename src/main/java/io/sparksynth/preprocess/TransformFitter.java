@@ -67,8 +67,16 @@ public final class TransformFitter {
                 t.max = stats.max[i];
             } else if (s.kind() == ColumnKind.CONTINUOUS) {
                 fitContinuous(t, stats, i, values, sample.get(i), options);
+            } else if (s.kind() == ColumnKind.IDENTIFIER) {
+                t.fresh = FreshFitter.identifier(data, s, nonNull, seed);
             } else {
                 fitCategorical(t, values, nonNull, options);
+                if (t.otherShare > 0 && string(s) && options.freshRareValues()) {
+                    // the rare values' shape, from a bounded sample; their spellings are not kept
+                    t.fresh = FreshFitter.strings(data, s.name(), t.categories, seed);
+                    t.otherValues.clear();
+                    t.otherWeights.clear();
+                }
             }
             out.add(t);
         }
@@ -127,12 +135,21 @@ public final class TransformFitter {
         }
     }
 
+    private static boolean string(ColumnSpec s) {
+        return s.sparkType().equals("string");
+    }
+
+    /**
+     * Kept categories: the most frequent, up to {@code transform.max-categories}, and for strings only
+     * those with at least {@code transform.rare-min-count} rows (a rarer spelling can identify someone).
+     */
     private static void fitCategorical(ColumnTransform t, LinkedHashMap<String, Long> counts, long nonNull,
                                        TransformOptions options) {
+        long minCount = string(t.spec) ? options.rareMinCount() : 1;
         // counts are ordered by frequency, then value: the order is part of the model, keep it stable
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             double share = (double) e.getValue() / nonNull;
-            if (t.categories.size() < options.maxCategories()) {
+            if (t.categories.size() < options.maxCategories() && e.getValue() >= minCount) {
                 t.categories.add(e.getKey());
                 t.categoryShares.add(share);
             } else {
@@ -204,7 +221,7 @@ public final class TransformFitter {
             int k = 1;
             for (int i = 0; i < n; i++) {
                 st.nonNull[i] = r.getLong(k++);
-                if (specs.get(i).kind() != ColumnKind.CATEGORICAL) {
+                if (specs.get(i).kind() == ColumnKind.CONTINUOUS || specs.get(i).kind() == ColumnKind.VECTOR) {
                     st.min[i] = r.isNullAt(k) ? 0 : r.getDouble(k);
                     k++;
                     st.max[i] = r.isNullAt(k) ? 0 : r.getDouble(k);

@@ -51,6 +51,10 @@ public final class ModelTrainer {
             progress.line("derived from another column in every row, so not learned: "
                     + String.join(", ", transform.derivations()));
         }
+        if (!transform.identifiers().isEmpty()) {
+            progress.line("identifiers (nearly all values distinct), generated fresh and unique, not learned: "
+                    + String.join(", ", transform.identifiers()));
+        }
         progress.line("encoded width " + transform.width() + " (" + transform.blocks().size() + " output blocks)");
         if (transform.width() == 0) {
             throw SynthException.input(source + ": every column holds a single value, so there is nothing for "

@@ -6,6 +6,7 @@ import io.sparksynth.config.SynthConfig;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.InputReader;
 import io.sparksynth.data.SchemaInspector;
+import io.sparksynth.data.StructColumns;
 import io.sparksynth.evaluate.EvaluationInput;
 import io.sparksynth.evaluate.EvaluationResult;
 import io.sparksynth.evaluate.Evaluator;
@@ -51,6 +52,9 @@ public final class Workflow {
         Dataset<Row> clean = DataCleaner.clean(trainRows, specs, cfg.clean);
         GanModel model = ModelTrainer.fit(trainRows.sparkSession(), clean, specs, cfg, source, progress,
                 checkpointDir, resume);
+        if (StructColumns.hasStructs(trainRows.schema())) {
+            model.transform().sourceSchema = trainRows.schema().json(); // to nest the learned leaves again
+        }
         if (cfg.train.calibrateMarginals()) {
             progress.line(MarginalCalibrator.calibrate(model, clean, cfg.train.calibrationRows(), cfg.seed));
         }

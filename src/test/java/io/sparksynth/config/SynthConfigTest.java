@@ -55,6 +55,8 @@ class SynthConfigTest {
         KEYS.put("schema.integer-categorical-max-distinct", c -> c.schema.integerCategoricalMaxDistinct());
         KEYS.put("schema.unsupported", c -> c.schema.failOnUnsupported() ? "fail" : "exclude");
         KEYS.put("schema.shapes", c -> c.schema.shapes());
+        KEYS.put("schema.identifier-min-distinct-ratio", c -> c.schema.identifierMinDistinctRatio());
+        KEYS.put("schema.identifier-min-rows", c -> c.schema.identifierMinRows());
         KEYS.put("clean.trim-strings", c -> c.clean.trimStrings());
         KEYS.put("clean.missing-markers", c -> c.clean.missingMarkers());
         KEYS.put("clean.non-finite", c -> c.clean.failOnNonFinite() ? "fail" : "null");
@@ -66,6 +68,8 @@ class SynthConfigTest {
         KEYS.put("transform.fit-sample-rows", c -> c.transform.fitSampleRows());
         KEYS.put("transform.derive-dependent-columns", c -> c.transform.deriveDependencies());
         KEYS.put("transform.dependency-min-rows", c -> c.transform.dependencyMinRows());
+        KEYS.put("transform.rare-min-count", c -> c.transform.rareMinCount());
+        KEYS.put("transform.rare-values", c -> c.transform.freshRareValues() ? "fresh" : "copy");
         KEYS.put("gan.noise-dim", c -> c.gan.noiseDim());
         KEYS.put("gan.generator-layers", c -> c.gan.generatorLayers());
         KEYS.put("gan.discriminator-layers", c -> c.gan.discriminatorLayers());
@@ -123,12 +127,14 @@ class SynthConfigTest {
                 {"schema.continuous", "[age]"}, {"schema.exclude", "[id, name]"},
                 {"schema.integer-categorical-max-distinct", "0"}, {"schema.unsupported", "fail"},
                 {"schema.shapes", "{pixels = [28, 28], \"rgb.image\" = [4, 5, 3]}"},
+                {"schema.identifier-min-distinct-ratio", "0.5"}, {"schema.identifier-min-rows", "10"},
                 {"clean.trim-strings", "true"}, {"clean.missing-markers", "[\"?\", \"NA\", \"\"]"},
                 {"clean.non-finite", "fail"}, {"clean.clip-quantiles", "[0.001, 0.999]"},
                 {"transform.continuous", "mode-specific"}, {"transform.max-modes", "50"},
                 {"transform.point-mass-min-share", "0"}, {"transform.max-categories", "2"},
                 {"transform.fit-sample-rows", "100"}, {"transform.derive-dependent-columns", "false"},
-                {"transform.dependency-min-rows", "1"}, {"gan.noise-dim", "1"}, {"gan.generator-layers", "[32]"},
+                {"transform.dependency-min-rows", "1"}, {"transform.rare-min-count", "5"},
+                {"transform.rare-values", "copy"}, {"gan.noise-dim", "1"}, {"gan.generator-layers", "[32]"},
                 {"gan.discriminator-layers", "[64, 32, 16]"}, {"gan.discriminator-activation", "leakyrelu"},
                 {"gan.discriminator-dropout", "0"}, {"gan.generator-learning-rate", "1e-3"},
                 {"gan.discriminator-learning-rate", "0.01"}, {"gan.adam-beta1", "0"}, {"gan.adam-beta2", "0.9"},

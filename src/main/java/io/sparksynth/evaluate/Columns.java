@@ -7,14 +7,34 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 import static org.apache.spark.sql.functions.col;
 
-/** The compared columns, in table order, with the selections every metric needs. */
-record Columns(List<ColumnSpec> specs) {
+/**
+ * The compared columns, in table order, with the selections every metric needs.
+ *
+ * @param top per high-cardinality categorical column, the real values the learned metrics' features
+ *            keep (the rest are one "other" value, so indexers and tree bins stay bounded)
+ */
+record Columns(List<ColumnSpec> specs, Map<String, List<String>> top) {
     Columns {
         specs = List.copyOf(specs);
+        top = Map.copyOf(top);
+    }
+
+    Columns(List<ColumnSpec> specs) {
+        this(specs, Map.of());
+    }
+
+    Columns withTop(Map<String, List<String>> values) {
+        return new Columns(specs, values);
+    }
+
+    /** The values column {@code i}'s feature keeps, or an empty list for all of them. */
+    List<String> top(int i) {
+        return top.getOrDefault(name(i), List.of());
     }
 
     int size() {
@@ -63,7 +83,7 @@ record Columns(List<ColumnSpec> specs) {
      * correlations, plots) compare; vector columns are summarised on their own ({@link VectorScores}).
      */
     Columns tabular() {
-        return new Columns(specs.stream().filter(s -> !s.vector()).toList());
+        return new Columns(specs.stream().filter(s -> !s.vector()).toList(), top);
     }
 
     List<ColumnSpec> vectors() {

@@ -1,6 +1,7 @@
 package io.sparksynth.evaluate;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.ValueCounts;
 import io.sparksynth.evaluate.images.ImageEvaluator;
@@ -36,7 +37,15 @@ public final class Evaluator {
     }
 
     public static EvaluationResult evaluate(EvaluationInput in, Progress progress) {
-        Columns columns = new Columns(in.specs());
+        // identifiers are fresh by construction: no distribution to compare, and a unique key would let a
+        // detector or a pair metric tell the tables apart by nothing but the key's values
+        List<ColumnSpec> compared = in.specs().stream().filter(s -> s.kind() != ColumnKind.IDENTIFIER).toList();
+        List<String> identifiers = in.specs().stream().filter(s -> s.kind() == ColumnKind.IDENTIFIER)
+                .map(ColumnSpec::name).toList();
+        if (!identifiers.isEmpty()) {
+            progress.line("evaluate: identifiers left out of every metric (generated fresh): " + identifiers);
+        }
+        Columns columns = new Columns(compared);
         Columns tabular = columns.tabular();
         List<String> names = columns.names();
         Set<String> synthCols = new HashSet<>(Arrays.asList(in.synthetic().columns()));
@@ -52,6 +61,7 @@ public final class Evaluator {
             progress.line("evaluate: describe tables");
             Map<String, ValueCounts.Top> realCounts = counts(real, columns);
             Map<String, ValueCounts.Top> synthCounts = counts(synth, columns);
+            columns = columns.withTop(topValues(realCounts));
             Map<String, ColumnSummary> realSum = Describe.of(real, tabular, realCounts);
             Map<String, ColumnSummary> synthSum = Describe.of(synth, tabular, synthCounts);
             long realRows = real.count();
@@ -133,7 +143,7 @@ public final class Evaluator {
             Metrics metrics = new Metrics(new Metrics.RowCounts(realRows, synthRows), shapeSum / scores.size(), pairs.trends(),
                     pairs.correlationMad(), scores, pairs.perPair(), pairs.matrices(), detection.gbtAuc(), detection,
                     ml, augmentation, images.scores(), privacy, estimation(in, columns, !images.scores().isEmpty()));
-            return new EvaluationResult(metrics, in.specs(), plots, in.history());
+            return new EvaluationResult(metrics, compared, plots, in.history());
         } finally {
             real.unpersist();
             synth.unpersist();
@@ -183,6 +193,17 @@ public final class Evaluator {
             }
         }
         return new ColumnCoder(continuous, cuts, shift, cats);
+    }
+
+    /** The real top values of categorical columns with more than {@link Features#MAX_VALUES}. */
+    private static Map<String, List<String>> topValues(Map<String, ValueCounts.Top> counts) {
+        Map<String, List<String>> top = new LinkedHashMap<>();
+        counts.forEach((name, t) -> {
+            if (t.distinct() > Features.MAX_VALUES) {
+                top.put(name, t.values().keySet().stream().limit(Features.MAX_VALUES).toList());
+            }
+        });
+        return top;
     }
 
     private static Map<String, ValueCounts.Top> counts(Dataset<Row> d, Columns columns) {

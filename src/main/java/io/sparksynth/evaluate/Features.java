@@ -15,6 +15,7 @@ import static io.sparksynth.data.SchemaInspector.quote;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Spark ML feature columns for the learned metrics (detection, ML efficacy): categorical columns
@@ -25,6 +26,8 @@ import static org.apache.spark.sql.functions.lit;
  */
 final class Features {
     static final int MAX_BINS = 128;
+    /** Values a categorical feature keeps (the rest become one): within the trees' bins, with room for null and other. */
+    static final int MAX_VALUES = MAX_BINS - 8;
 
     private Features() {
     }
@@ -51,7 +54,11 @@ final class Features {
                 cols.add(coalesce(c.cast("double"), lit(0.0)).as("f" + i));
                 cols.add(c.isNull().cast("double").as("n" + i));
             } else {
-                cols.add(coalesce(c.cast("string"), lit("\u0000null")).as("f" + i));
+                Column s = c.cast("string");
+                if (!columns.top(i).isEmpty()) { // a high-cardinality column: its top values, the rest as one
+                    s = when(s.isNull().or(s.isin(columns.top(i).toArray())), s).otherwise(lit("\u0000other"));
+                }
+                cols.add(coalesce(s, lit("\u0000null")).as("f" + i));
             }
         }
         return pooled.select(cols.toArray(new Column[0]));

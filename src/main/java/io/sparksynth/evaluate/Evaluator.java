@@ -142,7 +142,8 @@ public final class Evaluator {
                     .withImages(images.figures());
             Metrics metrics = new Metrics(new Metrics.RowCounts(realRows, synthRows), shapeSum / scores.size(), pairs.trends(),
                     pairs.correlationMad(), scores, pairs.perPair(), pairs.matrices(), detection.gbtAuc(), detection,
-                    ml, augmentation, images.scores(), privacy, estimation(in, columns, !images.scores().isEmpty()));
+                    ml, augmentation, images.scores(), privacy, estimation(in, columns, !images.scores().isEmpty(),
+                    identifiers));
             return new EvaluationResult(metrics, compared, plots, in.history());
         } finally {
             real.unpersist();
@@ -155,7 +156,8 @@ public final class Evaluator {
         return FitSample.byHash(d, (double) in.options().sampleRows() / Math.max(n, 1), in.seed());
     }
 
-    private static Metrics.Estimation estimation(EvaluationInput in, Columns columns, boolean images) {
+    private static Metrics.Estimation estimation(EvaluationInput in, Columns columns, boolean images,
+                                                 List<String> identifiers) {
         return new Metrics.Estimation(
                 "exact (sorted distinct values, two passes over range partitions)",
                 "exact for up to " + MAX_TRACKED_VALUES + " distinct values per column; the rest as one bucket",
@@ -168,7 +170,9 @@ public final class Evaluator {
                 columns.vectors().isEmpty() ? null : "vector columns: exact KS and moments over all elements pooled; "
                         + "left out of pair trends and correlations; detection, ML efficacy, PCA and DCR see the "
                         + "means of at most " + VectorPooling.MAX_GROUPS + " element groups (image cells)",
-                images ? ImageEvaluator.ESTIMATION : null);
+                images ? ImageEvaluator.ESTIMATION : null,
+                identifiers.isEmpty() ? null : "identifiers " + identifiers + " (generated fresh and unique) are left "
+                        + "out of every metric: column shapes, pair trends, detection, ML efficacy, privacy");
     }
 
     private static ColumnCoder coder(Dataset<Row> real, Columns columns, Map<String, ValueCounts.Top> counts,

@@ -133,10 +133,10 @@ public record Metrics(RowCounts rows, double columnShapes, double columnPairTren
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Estimation(String ks, String tvd, String quartiles, String pairBins, int learnedMetricsSampleRows,
-                             String dcr, String pca, String vectors, String images) {
+                             String dcr, String pca, String vectors, String images, String identifiers) {
         public Estimation(String ks, String tvd, String quartiles, String pairBins, int learnedMetricsSampleRows,
                           String dcr, String pca, String vectors) {
-            this(ks, tvd, quartiles, pairBins, learnedMetricsSampleRows, dcr, pca, vectors, null);
+            this(ks, tvd, quartiles, pairBins, learnedMetricsSampleRows, dcr, pca, vectors, null, null);
         }
     }
 }

@@ -34,7 +34,7 @@ final class CorpusTables {
               date_add(DATE'2024-01-01', int(id % 90)) AS day,
               CAST(TIMESTAMP'2024-03-01 00:00:00' + make_interval(0, 0, 0, 0, int(id % 48), int(id % 60), 0)
                    AS TIMESTAMP) AS at,
-              named_struct('a', int(id), 'b', string(id)) AS nested
+              map('a', int(id)) AS nested
             FROM range(240)""";
 
     private final SparkSession spark;

@@ -63,7 +63,8 @@ public final class ModelTrainer {
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             long rows = encoded.count();
-            TrainingSchedule schedule = TrainingSchedule.choose(config.train, config.gan.pac(), rows, workers);
+            TrainingSchedule schedule = TrainingSchedule.choose(config.train, config.gan.pac(), rows, workers,
+                    costPerRow(config, transform));
             if (!schedule.reason().isEmpty()) {
                 progress.line("training schedule: " + schedule.reason());
             }
@@ -130,7 +131,21 @@ public final class ModelTrainer {
         }
     }
 
+    /** Multiply-adds of one row through the generator and (over the pack) the discriminator. */
+    static long costPerRow(SynthConfig config, TableTransform transform) {
+        TrainingSpec probe = TrainingSpec.of("cost", config.gan, config.gan.pac(), config.seed, transform);
+        return probe.newGenerator().params().length() + probe.newDiscriminator().numParams() / config.gan.pac();
+    }
+
+    /** Each column with its kind; a wide table's as counts per kind (a log line, not a wall of names). */
     private static String describe(List<ColumnSpec> specs) {
+        if (specs.size() > 30) {
+            java.util.Map<String, Long> kinds = new java.util.TreeMap<>(specs.stream().collect(
+                    java.util.stream.Collectors.groupingBy(s -> s.kind().label(), java.util.stream.Collectors.counting())));
+            StringBuilder b = new StringBuilder();
+            kinds.forEach((k, n) -> b.append(b.length() == 0 ? "" : ", ").append(n).append(' ').append(k));
+            return b.append(" (the model's metadata lists them)").toString();
+        }
         StringBuilder b = new StringBuilder();
         for (ColumnSpec s : specs) {
             b.append(b.length() == 0 ? "" : ", ").append(s.name()).append(' ').append(s.kind().label(), 0, 4);

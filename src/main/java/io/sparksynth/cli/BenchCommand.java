@@ -2,6 +2,7 @@ package io.sparksynth.cli;
 
 import io.sparksynth.bench.Bench;
 import io.sparksynth.bench.FidelityBench;
+import io.sparksynth.bench.ScalingBench;
 import io.sparksynth.bench.WideTableBench;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.io.Progress;
@@ -55,6 +56,11 @@ final class BenchCommand implements Runnable {
             + "generated table of this many mixed columns (and --rows rows), printing wall times and peak driver heap")
     Integer wide;
 
+    @Option(names = "--scaling", split = ",", paramLabel = "WORKERS", description = "instead: train (--epochs) "
+            + "and generate (--rows) with each of these numbers of workers and partitions in one session, printing "
+            + "the scaling curve (run on a cluster of that many one-core executors)")
+    List<Integer> scaling;
+
     @Option(names = "--data", paramLabel = "DIR", description = "fidelity: directories of Parquet tables "
             + "(repeatable; default: data and ../shared/data)")
     List<String> dataDirs = new ArrayList<>();
@@ -83,6 +89,10 @@ final class BenchCommand implements Runnable {
             runWide();
             return;
         }
+        if (scaling != null) {
+            runScaling();
+            return;
+        }
         if (config.conf == null) {
             config.conf = "conf/adult.conf";
         }
@@ -106,6 +116,21 @@ final class BenchCommand implements Runnable {
         try {
             FidelityBench.run(spark, new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json),
                     Progress.console(), System.out);
+        } finally {
+            delete(spark, work);
+        }
+    }
+
+    private void runScaling() {
+        if (config.conf == null) {
+            config.conf = "conf/adult.conf";
+        }
+        SynthConfig cfg = config.load(List.of());
+        SparkSession spark = SparkSessions.getOrCreate("bench-scaling");
+        String work = tempDir();
+        try {
+            ScalingBench.run(spark, new ScalingBench.Options(cfg, epochs, rows == 10_000_000L ? 2_000_000 : rows,
+                    scaling, work), Progress.console(), System.out);
         } finally {
             delete(spark, work);
         }

@@ -77,8 +77,11 @@ public final class Bench {
         out.println();
         out.println("sparksynth bench (" + cfg.input + ", " + rows + " rows, " + workers + " workers, batch "
                 + schedule.batchSize() + " per worker, " + Runtime.getRuntime().availableProcessors() + " cores)");
+        double compute = steadyComputeSeconds(model.history());
         out.printf("  training            %8.2f s per epoch (mean of epochs 2..%d), %,.0f rows/s%n", epochSeconds,
                 o.epochs(), rows / epochSeconds);
+        out.printf("                      %8.2f s of it compute (the slowest worker's steps per round): round "
+                + "overhead %.0f %% at k=%d%n", compute, 100 * (1 - compute / epochSeconds), k);
         out.printf("  averaging round     sparksynth GAN-aware: %7.1f ms (k=1)  %7.1f ms (k=%d)   [%,d bytes of "
                 + "networks + Adam state each way]%n", msRoundK1, msRoundK, k, RoundBench.ganRoundPayloadBytes(g, d));
         if (o.dl4jSpark()) {
@@ -107,6 +110,12 @@ public final class Bench {
         o.add("train.averaging-frequency=" + k);
         o.add("train.log-every=1");
         return cfg.with(o);
+    }
+
+    /** Mean compute seconds per epoch (see {@link EpochRecord#computeSeconds()}), as {@link #steadyEpochSeconds}. */
+    static double steadyComputeSeconds(List<EpochRecord> history) {
+        List<EpochRecord> h = history.size() > 1 ? history.subList(1, history.size()) : history;
+        return h.stream().mapToDouble(EpochRecord::computeSeconds).average().orElse(Double.NaN);
     }
 
     /** Mean seconds per epoch, leaving out the first (JIT and network warm-up) when there are more. */

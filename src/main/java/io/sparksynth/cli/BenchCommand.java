@@ -2,6 +2,8 @@ package io.sparksynth.cli;
 
 import io.sparksynth.bench.Bench;
 import io.sparksynth.bench.FidelityBench;
+import io.sparksynth.bench.ScalingBench;
+import io.sparksynth.bench.WideTableBench;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.io.Progress;
 import org.apache.hadoop.fs.FileSystem;
@@ -50,6 +52,15 @@ final class BenchCommand implements Runnable {
             + "AUC and TSTR beside independent columns and the real rows, over several seeds")
     boolean fidelity;
 
+    @Option(names = "--wide", paramLabel = "COLUMNS", description = "instead: train, generate and evaluate a "
+            + "generated table of this many mixed columns (and --rows rows), printing wall times and peak driver heap")
+    Integer wide;
+
+    @Option(names = "--scaling", split = ",", paramLabel = "WORKERS", description = "instead: train (--epochs) "
+            + "and generate (--rows) with each of these numbers of workers and partitions in one session, printing "
+            + "the scaling curve (run on a cluster of that many one-core executors)")
+    List<Integer> scaling;
+
     @Option(names = "--data", paramLabel = "DIR", description = "fidelity: directories of Parquet tables "
             + "(repeatable; default: data and ../shared/data)")
     List<String> dataDirs = new ArrayList<>();
@@ -74,6 +85,14 @@ final class BenchCommand implements Runnable {
             runFidelity();
             return;
         }
+        if (wide != null) {
+            runWide();
+            return;
+        }
+        if (scaling != null) {
+            runScaling();
+            return;
+        }
         if (config.conf == null) {
             config.conf = "conf/adult.conf";
         }
@@ -96,6 +115,33 @@ final class BenchCommand implements Runnable {
         String work = tempDir();
         try {
             FidelityBench.run(spark, new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json),
+                    Progress.console(), System.out);
+        } finally {
+            delete(spark, work);
+        }
+    }
+
+    private void runScaling() {
+        if (config.conf == null) {
+            config.conf = "conf/adult.conf";
+        }
+        SynthConfig cfg = config.load(List.of());
+        SparkSession spark = SparkSessions.getOrCreate("bench-scaling");
+        String work = tempDir();
+        try {
+            ScalingBench.run(spark, new ScalingBench.Options(cfg, epochs, rows == 10_000_000L ? 2_000_000 : rows,
+                    scaling, work), Progress.console(), System.out);
+        } finally {
+            delete(spark, work);
+        }
+    }
+
+    private void runWide() {
+        SynthConfig cfg = config.load(List.of());
+        SparkSession spark = SparkSessions.getOrCreate("bench-wide");
+        String work = tempDir();
+        try {
+            WideTableBench.run(spark, new WideTableBench.Options(cfg, wide, rows == 10_000_000L ? 5_000 : rows, work),
                     Progress.console(), System.out);
         } finally {
             delete(spark, work);

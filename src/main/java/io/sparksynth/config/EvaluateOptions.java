@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * Evaluation settings.
  *
+ * @param maxPairs            the most pairs with a categorical column the pair metrics count; a wider table's
+ *                            are a seeded uniform sample of this many (pairs of two continuous columns are all
+ *                            counted)
  * @param images              whether vector columns with an image shape get the image metrics (a small CNN
  *                            classifier: label fidelity, Fréchet distance, the augmentation experiment)
  * @param augmentationReal    the augmentation experiment's numbers of real images per class (k), ascending;
@@ -13,6 +16,7 @@ import java.util.List;
  * @param augmentationSynthetic synthetic images per class added to the k real ones (m)
  */
 public record EvaluateOptions(String target, int sampleRows, double pairMinCorrelation, double pairMinCramersV,
+                              int maxPairs,
                               boolean images, List<Integer> augmentationReal, int augmentationSynthetic)
         implements Serializable {
     /**
@@ -27,7 +31,7 @@ public record EvaluateOptions(String target, int sampleRows, double pairMinCorre
 
     static EvaluateOptions from(Section c) {
         EvaluateOptions e = new EvaluateOptions(c.getString("target"), c.getInt("sample-rows"),
-                c.getDouble("pair-min-correlation"), c.getDouble("pair-min-cramers-v"),
+                c.getDouble("pair-min-correlation"), c.getDouble("pair-min-cramers-v"), c.getInt("max-pairs"),
                 c.getBoolean("images.enabled"), c.getIntList("images.augmentation-real"),
                 c.getInt("images.augmentation-synthetic"));
         SynthConfig.check(e.sampleRows >= 100, "evaluate.sample-rows", "must be at least 100");
@@ -36,6 +40,7 @@ public record EvaluateOptions(String target, int sampleRows, double pairMinCorre
                 "must be in [0, 1]");
         SynthConfig.check(e.pairMinCramersV >= 0 && e.pairMinCramersV <= 1, "evaluate.pair-min-cramers-v",
                 "must be in [0, 1]");
+        SynthConfig.check(e.maxPairs >= 1, "evaluate.max-pairs", "must be at least 1");
         List<Integer> k = e.augmentationReal;
         boolean ascending = true;
         for (int i = 0; i < k.size(); i++) {

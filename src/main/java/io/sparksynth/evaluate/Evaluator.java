@@ -29,6 +29,8 @@ import java.util.Set;
 public final class Evaluator {
     /** Distinct values per categorical column counted exactly; beyond this the rest is one bucket. */
     static final int MAX_TRACKED_VALUES = 1000;
+    /** Categories of a column that pair trends tells apart (by frequency); rarer ones count as one. */
+    static final int PAIR_MAX_CATEGORIES = 100;
     /** Query rows per side of the distance-to-closest-record search. */
     static final int DCR_QUERY_ROWS = 1000;
     private static final double[] DECILES = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
@@ -91,8 +93,13 @@ public final class Evaluator {
 
             progress.line("evaluate: column pair trends and correlations");
             ColumnCoder coder = coder(real, tabular, realCounts, realSum);
-            PairTrends.Scores pairs = PairTrends.compute(PairStats.of(tabular.select(real), coder),
-                    PairStats.of(tabular.select(synth), coder), coder, tabular.names(), in.options());
+            PairSelection selection = PairSelection.choose(coder, in.options().maxPairs(), PairStats.MAX_CELLS,
+                    in.seed());
+            if (selection.sampled()) {
+                progress.line("evaluate: pair trends over a sample: " + selection.describe());
+            }
+            PairTrends.Scores pairs = PairTrends.compute(PairStats.of(tabular.select(real), coder, selection),
+                    PairStats.of(tabular.select(synth), coder, selection), coder, tabular.names(), in.options());
 
             progress.line("evaluate: detection (real vs synthetic classifiers)");
             Metrics.DetectionScores detection = Detection.evaluate(real, realRows, synth, synthRows, columns,
@@ -143,7 +150,7 @@ public final class Evaluator {
             Metrics metrics = new Metrics(new Metrics.RowCounts(realRows, synthRows), shapeSum / scores.size(), pairs.trends(),
                     pairs.correlationMad(), scores, pairs.perPair(), pairs.matrices(), detection.gbtAuc(), detection,
                     ml, augmentation, images.scores(), privacy, estimation(in, columns, !images.scores().isEmpty(),
-                    identifiers));
+                    selection, identifiers));
             return new EvaluationResult(metrics, compared, plots, in.history());
         } finally {
             real.unpersist();
@@ -157,12 +164,13 @@ public final class Evaluator {
     }
 
     private static Metrics.Estimation estimation(EvaluationInput in, Columns columns, boolean images,
-                                                 List<String> identifiers) {
+                                                 PairSelection pairs, List<String> identifiers) {
         return new Metrics.Estimation(
                 "exact (sorted distinct values, two passes over range partitions)",
                 "exact for up to " + MAX_TRACKED_VALUES + " distinct values per column; the rest as one bucket",
                 "Spark percentile_approx, accuracy " + Describe.QUANTILE_ACCURACY,
-                "continuous columns cut at real deciles (approxQuantile, relative error 0.001)",
+                "continuous columns cut at real deciles (approxQuantile, relative error 0.001); categorical columns' "
+                        + PAIR_MAX_CATEGORIES + " most frequent values, the rest as one",
                 in.options().sampleRows(),
                 "exact nearest neighbour for up to " + DCR_QUERY_ROWS + " sampled query rows per side",
                 "fitted on up to " + PlotComputer.PCA_FIT_ROWS + " real rows, plotted for up to "
@@ -170,7 +178,7 @@ public final class Evaluator {
                 columns.vectors().isEmpty() ? null : "vector columns: exact KS and moments over all elements pooled; "
                         + "left out of pair trends and correlations; detection, ML efficacy, PCA and DCR see the "
                         + "means of at most " + VectorPooling.MAX_GROUPS + " element groups (image cells)",
-                images ? ImageEvaluator.ESTIMATION : null,
+                images ? ImageEvaluator.ESTIMATION : null, pairs.describe(),
                 identifiers.isEmpty() ? null : "identifiers " + identifiers + " (generated fresh and unique) are left "
                         + "out of every metric: column shapes, pair trends, detection, ML efficacy, privacy");
     }
@@ -193,7 +201,9 @@ public final class Evaluator {
                 cats.add(List.of());
             } else {
                 cuts[i] = new double[0];
-                cats.add(new ArrayList<>(counts.get(columns.name(i)).values().keySet()));
+                // the most frequent values, the rest sharing the "unseen" code: bounded contingency tables
+                List<String> values = new ArrayList<>(counts.get(columns.name(i)).values().keySet());
+                cats.add(values.subList(0, Math.min(values.size(), PAIR_MAX_CATEGORIES)));
             }
         }
         return new ColumnCoder(continuous, cuts, shift, cats);

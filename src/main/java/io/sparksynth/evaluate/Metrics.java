@@ -129,14 +129,17 @@ public record Metrics(RowCounts rows, double columnShapes, double columnPairTren
      *
      * @param vectors how vector columns are compared (null, and left out, when there are none)
      * @param images  which rows the image metrics saw (null, and left out, when there are none)
+     * @param pairs   which column pairs pair trends counted (all, or a stated sample on a wide table)
+     * @param identifiers the identifier columns left out of every metric (null, and left out, when none)
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Estimation(String ks, String tvd, String quartiles, String pairBins, int learnedMetricsSampleRows,
-                             String dcr, String pca, String vectors, String images, String identifiers) {
+                             String dcr, String pca, String vectors, String images, String pairs,
+                             String identifiers) {
         public Estimation(String ks, String tvd, String quartiles, String pairBins, int learnedMetricsSampleRows,
                           String dcr, String pca, String vectors) {
-            this(ks, tvd, quartiles, pairBins, learnedMetricsSampleRows, dcr, pca, vectors, null, null);
+            this(ks, tvd, quartiles, pairBins, learnedMetricsSampleRows, dcr, pca, vectors, null, null, null);
         }
     }
 }

@@ -6,42 +6,42 @@ import org.apache.spark.sql.Row;
 import java.io.Serializable;
 
 /**
- * Everything the pair metrics need from one table, in a single distributed pass: for every pair
- * of columns, either the joint counts of their codes (a pair with a categorical column) or the
- * co-moments of the two values (two continuous columns), plus per-column marginal counts.
+ * Everything the pair metrics need from one table, in a single distributed pass: for every
+ * selected pair of columns ({@link PairSelection}), either the joint counts of their codes (a pair
+ * with a categorical column) or the co-moments of the two values (two continuous columns).
  * Partition results are merged with treeAggregate; counts are exact integers.
  */
 final class PairStats implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The most contingency counts one table's pass holds (8 bytes each, in every task). */
+    static final long MAX_CELLS = 4_000_000L;
 
-    final int columns;
+    final PairSelection pairs;
     final long[][] joint;     // [pair][codeA * cardB + codeB], pairs with a categorical column
     final double[][] moments; // [pair][n, sx, sy, sxx, syy, sxy], pairs of continuous columns
+    private final int[] cardB;
     long rows;
 
-    PairStats(ColumnCoder coder) {
-        this.columns = coder.columns();
-        int pairs = columns * (columns - 1) / 2;
-        joint = new long[pairs][];
-        moments = new double[pairs][];
-        int p = 0;
-        for (int a = 0; a < columns; a++) {
-            for (int b = a + 1; b < columns; b++, p++) {
-                if (coder.continuous(a) && coder.continuous(b)) {
-                    moments[p] = new double[6];
-                } else {
-                    joint[p] = new long[coder.cardinality(a) * coder.cardinality(b)];
-                }
+    PairStats(ColumnCoder coder, PairSelection pairs) {
+        this.pairs = pairs;
+        int n = pairs.size();
+        joint = new long[n][];
+        moments = new double[n][];
+        cardB = new int[n];
+        for (int p = 0; p < n; p++) {
+            int a = pairs.a[p];
+            int b = pairs.b[p];
+            cardB[p] = coder.cardinality(b);
+            if (coder.continuous(a) && coder.continuous(b)) {
+                moments[p] = new double[6];
+            } else {
+                joint[p] = new long[coder.cardinality(a) * coder.cardinality(b)];
             }
         }
     }
 
-    static int pairIndex(int a, int b, int n) {
-        return a * n - a * (a + 1) / 2 + (b - a - 1);
-    }
-
-    static PairStats of(Dataset<Row> data, ColumnCoder coder) {
-        PairStats zero = new PairStats(coder);
+    static PairStats of(Dataset<Row> data, ColumnCoder coder, PairSelection pairs) {
+        PairStats zero = new PairStats(coder, pairs);
         return data.javaRDD().treeAggregate(zero, (acc, row) -> acc.add(row, coder), PairStats::merge);
     }
 
@@ -50,29 +50,30 @@ final class PairStats implements Serializable {
 
     PairStats add(Row row, ColumnCoder coder) {
         if (codes == null) {
-            codes = new int[columns];
-            values = new double[columns];
+            codes = new int[coder.columns()];
+            values = new double[coder.columns()];
         }
         coder.code(row, codes, values);
         rows++;
-        int p = 0;
-        for (int a = 0; a < columns; a++) {
-            for (int b = a + 1; b < columns; b++, p++) {
-                if (moments[p] != null) {
-                    double x = values[a];
-                    double y = values[b];
-                    if (!Double.isNaN(x) && !Double.isNaN(y)) {
-                        double[] m = moments[p];
-                        m[0]++;
-                        m[1] += x;
-                        m[2] += y;
-                        m[3] += x * x;
-                        m[4] += y * y;
-                        m[5] += x * y;
-                    }
-                } else {
-                    joint[p][codes[a] * coder.cardinality(b) + codes[b]]++;
+        int[] as = pairs.a;
+        int[] bs = pairs.b;
+        for (int p = 0; p < as.length; p++) {
+            int a = as[p];
+            int b = bs[p];
+            if (moments[p] != null) {
+                double x = values[a];
+                double y = values[b];
+                if (!Double.isNaN(x) && !Double.isNaN(y)) {
+                    double[] m = moments[p];
+                    m[0]++;
+                    m[1] += x;
+                    m[2] += y;
+                    m[3] += x * x;
+                    m[4] += y * y;
+                    m[5] += x * y;
                 }
+            } else {
+                joint[p][codes[a] * cardB[p] + codes[b]]++;
             }
         }
         return this;

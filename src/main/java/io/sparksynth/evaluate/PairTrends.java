@@ -11,7 +11,8 @@ import java.util.Map;
  * Column pair trends (SDMetrics' definition): for two continuous columns
  * {@code 1 - |r_real - r_synth| / 2} with Pearson r; for any other pair {@code 1 - TVD} of the
  * joint distribution of codes (categories, real-decile bins, null as its own code). Pairs whose
- * real association is below the configured thresholds are left out of the mean.
+ * real association is below the configured thresholds are left out of the mean. The pairs are
+ * those of {@link PairSelection}: all of them, or on a wide table a stated sample.
  */
 final class PairTrends {
     record Scores(double trends, double correlationMad, Map<String, Metrics.PairScore> perPair,
@@ -30,8 +31,10 @@ final class PairTrends {
         double madSum = 0;
         int madCount = 0;
         List<String> cont = new ArrayList<>();
+        int[] contIndex = new int[n];
         for (int i = 0; i < n; i++) {
             if (coder.continuous(i)) {
+                contIndex[i] = cont.size();
                 cont.add(names.get(i));
             }
         }
@@ -41,38 +44,38 @@ final class PairTrends {
             rr[i][i] = 1;
             rs[i][i] = 1;
         }
-        int p = 0;
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++, p++) {
-                Metrics.PairScore entry;
-                double score;
-                boolean strong;
-                if (real.moments[p] != null) {
-                    double r1 = real.pearson(p);
-                    double r2 = synth.pearson(p);
-                    double r1v = Double.isNaN(r1) ? 0 : r1;
-                    double r2v = Double.isNaN(r2) ? 0 : r2;
-                    score = 1 - Math.abs(r1v - r2v) / 2;
-                    strong = Math.abs(r1v) >= options.pairMinCorrelation();
-                    entry = new Metrics.PairScore("correlation", r1, r2, null, score);
-                    madSum += Math.abs(r1v - r2v);
-                    madCount++;
-                    int ia = cont.indexOf(names.get(a));
-                    int ib = cont.indexOf(names.get(b));
-                    rr[ia][ib] = rr[ib][ia] = r1;
-                    rs[ia][ib] = rs[ib][ia] = r2;
-                } else {
-                    double tvd = jointTvd(real.joint[p], synth.joint[p]);
-                    score = 1 - tvd;
-                    double v = cramersV(real.joint[p], coder.cardinality(a), coder.cardinality(b));
-                    strong = v >= options.pairMinCramersV();
-                    entry = new Metrics.PairScore("contingency", null, null, v, score);
-                }
-                perPair.put(names.get(a) + " | " + names.get(b), entry);
-                if (strong) {
-                    sum += score;
-                    counted++;
-                }
+        PairSelection selection = real.pairs;
+        for (int p = 0; p < selection.size(); p++) {
+            int a = selection.a[p];
+            int b = selection.b[p];
+            Metrics.PairScore entry;
+            double score;
+            boolean strong;
+            if (real.moments[p] != null) {
+                double r1 = real.pearson(p);
+                double r2 = synth.pearson(p);
+                double r1v = Double.isNaN(r1) ? 0 : r1;
+                double r2v = Double.isNaN(r2) ? 0 : r2;
+                score = 1 - Math.abs(r1v - r2v) / 2;
+                strong = Math.abs(r1v) >= options.pairMinCorrelation();
+                entry = new Metrics.PairScore("correlation", r1, r2, null, score);
+                madSum += Math.abs(r1v - r2v);
+                madCount++;
+                int ia = contIndex[a];
+                int ib = contIndex[b];
+                rr[ia][ib] = rr[ib][ia] = r1;
+                rs[ia][ib] = rs[ib][ia] = r2;
+            } else {
+                double tvd = jointTvd(real.joint[p], synth.joint[p]);
+                score = 1 - tvd;
+                double v = cramersV(real.joint[p], coder.cardinality(a), coder.cardinality(b));
+                strong = v >= options.pairMinCramersV();
+                entry = new Metrics.PairScore("contingency", null, null, v, score);
+            }
+            perPair.put(names.get(a) + " | " + names.get(b), entry);
+            if (strong) {
+                sum += score;
+                counted++;
             }
         }
         double[][] diff = new double[cont.size()][cont.size()];

@@ -33,7 +33,7 @@ import java.util.Map;
  *   transform.json    the fitted, invertible preprocessing
  *   generator.zip     DL4J generator (with its Adam state)
  *   discriminator.zip DL4J discriminator (with its Adam state)
- *   history.csv       losses per epoch: D on real, D on fake, G, seconds
+ *   history.csv       per epoch: losses (D on real, D on fake, G), seconds, validation score, compute seconds
  *   _SUCCESS
  * </pre>
  */

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one-page report: scores and a verdict first, the describe table, per-column scores worst
@@ -22,9 +23,11 @@ import java.util.Map;
  * be written beside the page.
  */
 public final class HtmlReport {
+    /** A wider table's cumulative and distribution plots show this many columns, the worst first. */
+    static final int MAX_PLOTTED_COLUMNS = 40;
     /** Section ids, in page order; a test checks that a browser shows each. */
     public static final List<String> SECTIONS = List.of("summary", "describe", "columns", "losses", "cumulative",
-            "distributions", "correlation", "meanstd", "pca", "augmentation", "images");
+            "distributions", "pairs", "correlation", "meanstd", "pca", "augmentation", "images");
 
     /**
      * @param images the figures, by file name (written to plots/)
@@ -80,15 +83,39 @@ public final class HtmlReport {
             b.append(img(images, "losses", Charts.losses(result.history())));
         }
         b.append("</section>\n<section id=\"cumulative\"><h2>Cumulative distributions</h2>\n<div class=\"grid\">");
-        plots.cdf().forEach((c, q) -> b.append(img(images, "cumulative-" + c, Charts.cumulative(c, q))));
+        Set<String> shown = worstColumns(metrics.columns());
+        if (shown.size() < metrics.columns().size()) {
+            b.append("<p>The ").append(shown.size()).append(" columns with the lowest shape scores, of ")
+                    .append(metrics.columns().size()).append(" (here and under Distributions).</p>");
+        }
+        plots.cdf().forEach((c, q) -> {
+            if (shown.contains(c)) {
+                b.append(img(images, "cumulative-" + c, Charts.cumulative(c, q)));
+            }
+        });
         b.append("</div></section>\n<section id=\"distributions\"><h2>Distributions</h2>\n<div class=\"grid\">");
-        plots.histograms().forEach((c, h) -> b.append(img(images, "histogram-" + c, Charts.histogram(c, h))));
-        plots.bars().forEach((c, bars) -> b.append(img(images, "bars-" + c, Charts.bars(c, bars),
-                c + ": " + String.join(", ", bars.categories()))));
-        b.append("</div></section>\n<section id=\"correlation\"><h2>Correlation (Pearson, continuous columns)</h2>\n")
-                .append("<div class=\"grid\">");
-        Metrics.CorrelationMatrices corr = metrics.correlation();
+        plots.histograms().forEach((c, h) -> {
+            if (shown.contains(c)) {
+                b.append(img(images, "histogram-" + c, Charts.histogram(c, h)));
+            }
+        });
+        plots.bars().forEach((c, bars) -> {
+            if (shown.contains(c)) {
+                b.append(img(images, "bars-" + c, Charts.bars(c, bars), c + ": " + String.join(", ",
+                        bars.categories())));
+            }
+        });
+        b.append("</div></section>\n<section id=\"pairs\"><h2>Column pairs, worst first</h2>\n")
+                .append(PairSections.worstPairs(metrics.columnPairs(),
+                        metrics.estimation() == null ? null : metrics.estimation().pairs()));
+        b.append("</section>\n<section id=\"correlation\"><h2>Correlation (Pearson, continuous columns)</h2>\n");
+        Metrics.CorrelationMatrices corr = PairSections.heatmapColumns(metrics.correlation());
         List<String> cols = corr.columns();
+        if (corr.columns().size() < metrics.correlation().columns().size()) {
+            b.append("<p>The ").append(cols.size()).append(" of ").append(metrics.correlation().columns().size())
+                    .append(" continuous columns whose correlations differ most (all are in metrics.json).</p>\n");
+        }
+        b.append("<div class=\"grid\">");
         if (cols.size() >= 2) {
             String names = "columns: " + String.join(", ", cols);
             b.append(img(images, "correlation-real", Charts.heatmap("Pearson correlation, real rows", cols,
@@ -178,6 +205,15 @@ public final class HtmlReport {
                     .append(c.passed() ? "ok" : "failed").append("</td></tr>\n");
         }
         return t.append("</table></div>\n").toString();
+    }
+
+    /** The columns whose plots are shown: all of a narrow table, the worst-scoring of a wide one. */
+    private static Set<String> worstColumns(Map<String, Metrics.ColumnScore> columns) {
+        List<Map.Entry<String, Metrics.ColumnScore>> rows = new ArrayList<>(columns.entrySet());
+        rows.sort((x, y) -> Double.compare(x.getValue().shape(), y.getValue().shape()));
+        Set<String> out = new java.util.HashSet<>();
+        rows.stream().limit(MAX_PLOTTED_COLUMNS).forEach(e -> out.add(e.getKey()));
+        return out;
     }
 
     private static String columnTable(Map<String, Metrics.ColumnScore> columns) {
@@ -334,7 +370,7 @@ public final class HtmlReport {
                 .stripTrailingZeros().toPlainString() : String.valueOf(v);
     }
 
-    private static String f(double v) {
+    static String f(double v) {
         return String.format("%.4f", v);
     }
 

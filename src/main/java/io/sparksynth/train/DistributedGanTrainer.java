@@ -82,6 +82,7 @@ public final class DistributedGanTrainer {
                 double real = 0;
                 double fake = 0;
                 double gen = 0;
+                double compute = 0;
                 int steps = 0;
                 for (int done = 0; done < stepsPerEpoch; ) {
                     int n = Math.min(k, stepsPerEpoch - done);
@@ -89,7 +90,9 @@ public final class DistributedGanTrainer {
                     List<RoundResult> results = round(encoded, specB, jsc.broadcast(state), n);
                     List<NetworkState> gs = new ArrayList<>();
                     List<NetworkState> ds = new ArrayList<>();
+                    double slowest = 0;
                     for (RoundResult r : results) {
+                        slowest = Math.max(slowest, r.computeSeconds());
                         if (r.steps() > 0) {
                             gs.add(r.generator());
                             ds.add(r.discriminator());
@@ -105,10 +108,12 @@ public final class DistributedGanTrainer {
                     state = new RoundState(state.round() + 1, state.iteration() + n, NetworkState.average(gs),
                             NetworkState.average(ds));
                     ema = movingAverage(ema, state.generator().params(), options.generatorEma());
+                    compute += slowest;
                     done += n;
                 }
                 double secs = (System.nanoTime() - t0) / 1e9;
-                EpochRecord rec = new EpochRecord(epoch, real / steps, fake / steps, gen / steps, secs);
+                EpochRecord rec = new EpochRecord(epoch, real / steps, fake / steps, gen / steps, secs)
+                        .withCompute(compute);
                 if (validation != null && validation.due(epoch, options.epochs())) {
                     float[] current = ema != null ? ema : state.generator().params();
                     rec = rec.withValidation(validation.score(spec, current, epoch));
@@ -123,11 +128,11 @@ public final class DistributedGanTrainer {
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 if (epoch % options.logEvery() == 0 || epoch == options.epochs()) {
                     double eta = elapsed / (epoch - firstEpoch + 1) * (options.epochs() - epoch);
-                    progress.line(String.format("epoch %d/%d  D(real) %.4f  D(fake) %.4f  G %.4f%s  %.2fs  ETA %s",
-                            epoch, options.epochs(), rec.discriminatorReal(), rec.discriminatorFake(),
-                            rec.generator(), Double.isNaN(rec.validation()) || best == null ? ""
-                                    : String.format("  validation %.4f (best %.4f, epoch %d)", rec.validation(),
-                                    best.score(), best.epoch()), secs, Progress.duration(eta)));
+                    progress.line(String.format("epoch %d/%d  D(real) %.4f  D(fake) %.4f  G %.4f%s  %.2fs (%.0f %% "
+                                    + "compute)  ETA %s", epoch, options.epochs(), rec.discriminatorReal(),
+                            rec.discriminatorFake(), rec.generator(), Double.isNaN(rec.validation()) || best == null
+                                    ? "" : String.format("  validation %.4f (best %.4f, epoch %d)", rec.validation(),
+                                    best.score(), best.epoch()), secs, 100 * compute / secs, Progress.duration(eta)));
                 }
                 if (options.selectBest() && stale(history, best, options.validationPatience())) {
                     progress.line("early stopping: the validation score has not beaten epoch " + best.epoch()

@@ -30,6 +30,8 @@ import static org.apache.spark.sql.functions.col;
 
 /** Fits the transform and the GAN on cleaned real rows: the learning stage of {@code train}. */
 public final class ModelTrainer {
+    /** Encoded values one worker holds for training: 256 MB of floats. */
+    static final long MAX_FLOATS_PER_WORKER = 64L << 20;
     private static final String HASH = "__sparksynth_hash";
 
     private ModelTrainer() {
@@ -63,11 +65,13 @@ public final class ModelTrainer {
 
         int workers = config.train.workers() > 0 ? config.train.workers()
                 : spark.sparkContext().defaultParallelism();
-        JavaRDD<float[]> encoded = canonical(clean, workers, config.seed).javaRDD().map(transform::encode)
+        Dataset<Row> rowsToTrain = boundedSample(clean, transform.width(), workers, config.seed, progress);
+        JavaRDD<float[]> encoded = canonical(rowsToTrain, workers, config.seed).javaRDD().map(transform::encode)
                 .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             long rows = encoded.count();
-            TrainingSchedule schedule = TrainingSchedule.choose(config.train, config.gan.pac(), rows, workers);
+            TrainingSchedule schedule = TrainingSchedule.choose(config.train, config.gan.pac(), rows, workers,
+                    costPerRow(config, transform));
             if (!schedule.reason().isEmpty()) {
                 progress.line("training schedule: " + schedule.reason());
             }
@@ -115,6 +119,29 @@ public final class ModelTrainer {
      * Rows hash-partitioned by their content into one partition per worker and sorted by that
      * hash: the same rows in the same order on each worker, whatever the input's partitioning.
      */
+    /**
+     * The rows training keeps: all of them when their encoded form fits {@link #MAX_FLOATS_PER_WORKER}
+     * per worker, else a seeded sample by content hash that does (the same rows whatever the
+     * partitioning). Each worker holds its share in memory for the whole run, and the step budget
+     * of the schedule sees a few million rows at most, so a 10-million-row input trains on a
+     * sample rather than failing or spilling.
+     */
+    static Dataset<Row> boundedSample(Dataset<Row> clean, int width, int workers, long seed, Progress progress) {
+        return boundedSample(clean, width, workers, MAX_FLOATS_PER_WORKER, seed, progress);
+    }
+
+    static Dataset<Row> boundedSample(Dataset<Row> clean, int width, int workers, long floatsPerWorker, long seed,
+                                      Progress progress) {
+        long fits = (long) workers * (floatsPerWorker / Math.max(1, width));
+        long rows = clean.count();
+        if (rows <= fits) {
+            return clean;
+        }
+        progress.line(String.format("training on a seeded sample of about %,d of the %,d rows: %d workers x %,d "
+                + "encoded values each (%d per row) fit in memory", fits, rows, workers, floatsPerWorker, width));
+        return FitSample.byHash(clean, (double) fits / rows, seed);
+    }
+
     static Dataset<Row> canonical(Dataset<Row> data, int workers, long seed) {
         String[] cols = data.columns();
         return data.withColumn(HASH, FitSample.rowHash(data, seed))
@@ -134,7 +161,21 @@ public final class ModelTrainer {
         }
     }
 
+    /** Multiply-adds of one row through the generator and (over the pack) the discriminator. */
+    static long costPerRow(SynthConfig config, TableTransform transform) {
+        TrainingSpec probe = TrainingSpec.of("cost", config.gan, config.gan.pac(), config.seed, transform);
+        return probe.newGenerator().params().length() + probe.newDiscriminator().numParams() / config.gan.pac();
+    }
+
+    /** Each column with its kind; a wide table's as counts per kind (a log line, not a wall of names). */
     private static String describe(List<ColumnSpec> specs) {
+        if (specs.size() > 30) {
+            java.util.Map<String, Long> kinds = new java.util.TreeMap<>(specs.stream().collect(
+                    java.util.stream.Collectors.groupingBy(s -> s.kind().label(), java.util.stream.Collectors.counting())));
+            StringBuilder b = new StringBuilder();
+            kinds.forEach((k, n) -> b.append(b.length() == 0 ? "" : ", ").append(n).append(' ').append(k));
+            return b.append(" (the model's metadata lists them)").toString();
+        }
         StringBuilder b = new StringBuilder();
         for (ColumnSpec s : specs) {
             b.append(b.length() == 0 ? "" : ", ").append(s.name()).append(' ').append(s.kind().label(), 0, 4);

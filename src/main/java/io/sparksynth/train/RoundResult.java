@@ -2,7 +2,8 @@ package io.sparksynth.train;
 
 import java.io.Serializable;
 
-/** One worker's networks after its local steps, with the sums of its losses. */
+/** One worker's networks after its local steps, with the sums of its losses and the seconds its steps took. */
 public record RoundResult(int partition, NetworkState generator, NetworkState discriminator, double lossReal,
-                          double lossFake, double lossGenerator, int steps) implements Serializable {
+                          double lossFake, double lossGenerator, int steps, double computeSeconds)
+        implements Serializable {
 }

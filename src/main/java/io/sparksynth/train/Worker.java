@@ -67,12 +67,13 @@ final class Worker {
         state.generator().applyTo(generator);
         state.discriminator().applyTo(discriminator);
         if (count == 0) {
-            return new RoundResult(partition, state.generator(), state.discriminator(), 0, 0, 0, 0);
+            return new RoundResult(partition, state.generator(), state.discriminator(), 0, 0, 0, 0, 0);
         }
         int dSteps = spec.gan().discriminatorSteps();
         double real = 0;
         double fake = 0;
         double gen = 0;
+        long t0 = System.nanoTime();
         for (int s = 0; s < steps; s++) {
             int iteration = state.iteration() + s;
             SplittableRandom rng = Seeds.random(spec.seed(), state.round(), partition, s);
@@ -85,7 +86,8 @@ final class Worker {
             step.generatorStep(iteration, rng);
             gen += step.lossGenerator;
         }
+        double compute = (System.nanoTime() - t0) / 1e9;
         return new RoundResult(partition, NetworkState.of(generator), NetworkState.of(discriminator), real, fake, gen,
-                steps);
+                steps, compute);
     }
 }

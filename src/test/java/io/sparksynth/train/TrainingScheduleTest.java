@@ -68,4 +68,19 @@ class TrainingScheduleTest {
         assertEquals(4, onlyEpochs.stepsPerEpoch());
         assertEquals(750, onlyEpochs.epochs(), "auto epochs follow the given batch");
     }
+
+    @Test
+    void wideTablesAreCappedByComputeNarrowOnesAreNot() {
+        // Adult's networks: about 184,000 multiply-adds per row; a 300-column table's about 1.5 million
+        TrainingSchedule adult = TrainingSchedule.choose(AUTO, 10, 26_048, 2, 184_000);
+        assertEquals(300, adult.epochs(), "within the budget: " + adult.reason());
+        assertTrue(!adult.reason().contains("capped"), adult.reason());
+        TrainingSchedule wide = TrainingSchedule.choose(AUTO, 5, 4_001, 2, 1_500_000);
+        long steps = (long) wide.epochs() * wide.stepsPerEpoch();
+        assertEquals(1_335, steps, "1e12 / (500 x 1.5e6) steps, rounded up to whole epochs: " + wide.reason());
+        assertTrue(wide.reason().contains("capped by compute: 1,500,000 multiply-adds per row"), wide.reason());
+        TrainingSchedule huge = TrainingSchedule.choose(AUTO, 5, 4_001, 2, 100_000_000);
+        assertEquals(TrainingSchedule.MIN_BUDGET_STEPS, (long) huge.epochs() * huge.stepsPerEpoch(),
+                "never fewer than the floor");
+    }
 }

@@ -33,7 +33,7 @@ class ImageEvaluatorSkipTest {
     private static String skipped(List<ColumnSpec> specs, String target, boolean enabled) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageEvaluator.Result r = ImageEvaluator.evaluate(null, null, null, specs,
-                new EvaluateOptions(target, 1000, 0, 0, enabled, List.of(10), 10), 1,
+                new EvaluateOptions(target, 1000, 0, 0, 2000, enabled, List.of(10), 10), 1,
                 new Progress(new PrintStream(out, true, StandardCharsets.UTF_8)));
         assertTrue(r.scores().isEmpty() && r.figures().isEmpty());
         return out.toString(StandardCharsets.UTF_8);

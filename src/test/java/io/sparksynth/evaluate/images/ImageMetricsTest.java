@@ -183,7 +183,7 @@ class ImageMetricsTest {
      */
     @Test
     void theWholeEvaluationIsDeterministic() {
-        EvaluateOptions options = new EvaluateOptions("label", 1000, 0, 0, true, List.of(5, 20), 20);
+        EvaluateOptions options = new EvaluateOptions("label", 1000, 0, 0, 2000, true, List.of(5, 20), 20);
         ImageEvaluator.Budget budget = new ImageEvaluator.Budget(20_000, 3, 40, 20_000);
         List<ColumnSpec> specs = List.of(LABEL, PIXELS);
         ImageEvaluator.Result first = ImageEvaluator.evaluate(train, holdout, train, specs, options, 5,

@@ -70,6 +70,9 @@ public final class HtmlReport {
         if (!gate.isEmpty()) {
             b.append(gateTable(gate));
         }
+        if (metrics.estimation() != null && metrics.estimation().identifiers() != null) {
+            b.append("<p>").append(esc(metrics.estimation().identifiers())).append(".</p>\n");
+        }
         b.append("<pre>").append(esc(summary)).append("</pre></section>\n");
         b.append("<section id=\"describe\"><h2>Describe: real vs synthetic</h2>\n<pre>").append(esc(describe))
                 .append("</pre></section>\n");

@@ -40,7 +40,8 @@ class TransformRoundTripTest {
         SparkSession spark = TestSpark.session();
         List<String> overrides = extra.isEmpty() ? List.of("transform.continuous=" + normalisation)
                 : List.of("transform.continuous=" + normalisation, extra, "clean.missing-markers=[\"?\"]",
-                        "transform.rare-values=copy"); // a round trip restores real rare spellings only when copied
+                        // every value its own category: a round trip restores each row's spelling
+                        "transform.rare-values=copy", "transform.rare-min-count=1");
         SynthConfig cfg = SynthConfig.load(null, overrides);
         Dataset<Row> raw = spark.read().parquet(path);
         List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, path);

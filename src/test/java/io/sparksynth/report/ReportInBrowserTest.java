@@ -54,6 +54,10 @@ class ReportInBrowserTest {
                 case "describe" -> assertTrue(body.contains("hours-per-week") && body.contains("synthetic"),
                         "the describe table lists the columns, real and synthetic");
                 case "columns" -> assertEquals(all, body.split("<tr>").length - 2, "one row per column");
+                case "pairs" -> {
+                    assertTrue(body.contains("pairs scored"), "the pair section says how many pairs were scored");
+                    assertEquals(20, body.split("<tr>").length - 2, "the 20 worst of Adult's pairs, worst first");
+                }
                 case "correlation" -> assertEquals(3, images, "real, synthetic and difference heatmaps");
                 case "meanstd", "pca" -> assertEquals(2, images, section + ": real and synthetic figures");
                 case "cumulative" -> assertEquals(continuous, images, "one cumulative plot per continuous column");

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.approx_count_distinct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.split;
@@ -36,14 +37,26 @@ final class FreshFitter {
     private FreshFitter() {
     }
 
+    private static long[] typeRange(String sparkType) {
+        return switch (sparkType) {
+            case "tinyint" -> new long[]{Byte.MIN_VALUE, Byte.MAX_VALUE};
+            case "smallint" -> new long[]{Short.MIN_VALUE, Short.MAX_VALUE};
+            case "int" -> new long[]{Integer.MIN_VALUE, Integer.MAX_VALUE};
+            default -> new long[]{Long.MIN_VALUE, Long.MAX_VALUE};
+        };
+    }
+
     /** An identifier column: a sequence past the real maximum (integers) or fresh unique strings. */
     static FreshValues identifier(Dataset<Row> data, ColumnSpec s, long nonNull, long seed) {
         Column c = col(quote(s.name()));
         boolean string = s.sparkType().equals("string");
-        Row r = data.agg(approx_count_distinct(c, 0.01), string ? lit(0L) : max(c).cast("long")).first();
+        Row r = data.agg(approx_count_distinct(c, 0.01), string ? lit(0L) : min(c).cast("long"),
+                string ? lit(0L) : max(c).cast("long")).first();
         double ratio = Math.min(1.0, (double) r.getLong(0) / nonNull);
         if (!string) {
-            return FreshValues.sequence(r.isNullAt(1) ? 0 : r.getLong(1), ratio);
+            long[] range = typeRange(s.sparkType());
+            return FreshValues.sequence(r.isNullAt(1) ? 0 : r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2), range[0],
+                    range[1], ratio);
         }
         FreshValues f = strings(data, s.name(), List.of(), seed);
         f.distinctRatio = ratio;

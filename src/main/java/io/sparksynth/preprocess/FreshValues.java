@@ -42,18 +42,45 @@ public final class FreshValues implements Serializable {
     public List<String> markerChars;
     /** multiplier of the row-number permutation: odd and not a multiple of 5 or 13, so coprime to any radix product */
     public Long multiplier;
-    /** integer identifiers: the first value, the real maximum + 1 */
+    /** integer identifiers: the first value, the real maximum + 1 (or the real minimum - 1, see {@link #step}) */
     public Long start;
+    /**
+     * integer identifiers: +1 (counting up past the real maximum), -1 (down past the real minimum,
+     * when there is no room above) or 0: neither side has room for {@link #MIN_ROOM} values,
+     * so row numbers are scattered over the whole type's range by an odd multiplier (unique per
+     * row; a real value is hit with a chance of real values / 2^bits per row)
+     */
+    public Integer step;
+    /** values a sequence identifier needs room for on one side of the real range before it scatters instead */
+    static final long MIN_ROOM = 1L << 24;
     /** identifiers: the (approximate) share of distinct values among the non-null ones, why the column is one */
     public Double distinctRatio;
 
     public FreshValues() {
     }
 
-    /** Integer identifiers: start past the real maximum. */
-    public static FreshValues sequence(long realMax, double distinctRatio) {
+    /**
+     * Integer identifiers: a sequence past the real maximum when the type ({@code typeMin..typeMax})
+     * has room there for {@link #MIN_ROOM} values, else below the real minimum, else scattered (a
+     * tinyint or smallint always scatters). A sequence is unique and new for as many rows as its
+     * side of the type holds (at least 16.7 million).
+     */
+    public static FreshValues sequence(long realMin, long realMax, long typeMin, long typeMax,
+                                       double distinctRatio) {
         FreshValues f = new FreshValues();
-        f.start = realMax + 1;
+        // unsigned differences: the room on each side, without overflow
+        long above = typeMax - realMax;
+        long below = realMin - typeMin;
+        if (Long.compareUnsigned(above, MIN_ROOM) >= 0) {
+            f.start = realMax + 1;
+            f.step = 1;
+        } else if (Long.compareUnsigned(below, MIN_ROOM) >= 0) {
+            f.start = realMin - 1;
+            f.step = -1;
+        } else {
+            f.start = typeMin;
+            f.step = 0;
+        }
         f.distinctRatio = distinctRatio;
         return f;
     }
@@ -117,6 +144,17 @@ public final class FreshValues implements Serializable {
         };
     }
 
+    /** Row {@code row} spread over the type's range by an odd multiplier: a bijection of the type's values. */
+    private static long scattered(long row, ColumnSpec spec) {
+        long x = row * 0x9E3779B97F4A7C15L;
+        return switch (spec.sparkType()) {
+            case "tinyint" -> (byte) x;
+            case "smallint" -> (short) x;
+            case "int" -> (int) x;
+            default -> x;
+        };
+    }
+
     @JsonIgnore
     public boolean isSequence() {
         return start != null;
@@ -125,7 +163,7 @@ public final class FreshValues implements Serializable {
     /** Whether every pattern has a marker, so no fresh value can be a real one. */
     @JsonIgnore
     public boolean guaranteed() {
-        return isSequence() || markerPositions.stream().allMatch(p -> p >= 0);
+        return isSequence() ? step == null || step != 0 : markerPositions.stream().allMatch(p -> p >= 0);
     }
 
     /**
@@ -135,7 +173,7 @@ public final class FreshValues implements Serializable {
      */
     public Object value(long row, RandomGenerator rng, ColumnSpec spec) {
         if (isSequence()) {
-            long v = start + row;
+            long v = step == null || step == 1 ? start + row : step == -1 ? start - row : scattered(row, spec);
             return switch (spec.sparkType()) {
                 case "tinyint" -> (byte) v;
                 case "smallint" -> (short) v;

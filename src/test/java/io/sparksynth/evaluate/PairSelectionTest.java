@@ -90,8 +90,8 @@ class PairSelectionTest {
         SparkSession spark = TestSpark.session();
         Random r = new Random(5);
         StructType schema = new StructType();
-        int cont = 6;
-        int cat = 20;
+        int cont = 4;
+        int cat = 10;
         for (int i = 0; i < cont; i++) {
             schema = schema.add("x" + i, DataTypes.DoubleType);
         }
@@ -100,7 +100,7 @@ class PairSelectionTest {
         }
         List<Row> rows = new ArrayList<>();
         List<Row> independent = new ArrayList<>();
-        for (int k = 0; k < 1500; k++) {
+        for (int k = 0; k < 800; k++) {
             double z = r.nextGaussian();
             Object[] v = new Object[cont + cat];
             Object[] w = new Object[cont + cat];
@@ -122,14 +122,14 @@ class PairSelectionTest {
             specs.add(new ColumnSpec(i < cont ? "x" + i : "c" + (i - cont), i < cont ? "double" : "string",
                     i < cont ? ColumnKind.CONTINUOUS : ColumnKind.CATEGORICAL, false));
         }
-        SynthConfig cfg = SynthConfig.load(null, List.of("evaluate.sample-rows=1000", "evaluate.max-pairs=40"));
+        SynthConfig cfg = SynthConfig.load(null, List.of("evaluate.sample-rows=1000", "evaluate.max-pairs=30"));
         Metrics same = Evaluator.evaluate(new EvaluationInput(real, real, null, null, specs, cfg.evaluate, 3,
                 List.of()), Progress.silent()).metrics();
         int all = (cont + cat) * (cont + cat - 1) / 2;
         int continuousPairs = cont * (cont - 1) / 2;
-        assertEquals(continuousPairs + 40, same.columnPairs().size());
+        assertEquals(continuousPairs + 30, same.columnPairs().size());
         assertEquals(1.0, same.columnPairTrends(), 1e-12);
-        assertTrue(same.estimation().pairs().contains("40 of the " + (all - continuousPairs)),
+        assertTrue(same.estimation().pairs().contains("30 of the " + (all - continuousPairs)),
                 same.estimation().pairs());
         Metrics other = Evaluator.evaluate(new EvaluationInput(real, synth, null, null, specs, cfg.evaluate, 3,
                 List.of()), Progress.silent()).metrics();

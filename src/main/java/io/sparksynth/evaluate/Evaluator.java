@@ -3,6 +3,7 @@ package io.sparksynth.evaluate;
 import io.sparksynth.SynthException;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.data.SchemaInspector;
 import io.sparksynth.data.ValueCounts;
 import io.sparksynth.evaluate.images.ImageEvaluator;
 import io.sparksynth.io.Progress;
@@ -186,7 +187,7 @@ public final class Evaluator {
     private static ColumnCoder coder(Dataset<Row> real, Columns columns, Map<String, ValueCounts.Top> counts,
                                      Map<String, ColumnSummary> summary) {
         List<String> cont = columns.continuousNames();
-        double[][] q = cont.isEmpty() ? new double[0][] : real.stat().approxQuantile(cont.toArray(new String[0]),
+        double[][] q = cont.isEmpty() ? new double[0][] : real.stat().approxQuantile(cont.stream().map(SchemaInspector::quote).toArray(String[]::new),
                 DECILES, 1e-3);
         boolean[] continuous = new boolean[columns.size()];
         double[][] cuts = new double[columns.size()][];

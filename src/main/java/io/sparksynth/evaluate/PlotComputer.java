@@ -1,5 +1,6 @@
 package io.sparksynth.evaluate;
 
+import io.sparksynth.data.SchemaInspector;
 import io.sparksynth.data.ValueCounts;
 import io.sparksynth.preprocess.FitSample;
 import org.apache.spark.ml.Pipeline;
@@ -58,7 +59,7 @@ final class PlotComputer {
             for (int i = 0; i < CDF_POINTS; i++) {
                 probs[i] = (double) i / (CDF_POINTS - 1);
             }
-            String[] cs = cont.toArray(new String[0]);
+            String[] cs = cont.stream().map(SchemaInspector::quote).toArray(String[]::new); // dotted names
             double[][] qr = real.stat().approxQuantile(cs, probs, 1e-3);
             double[][] qs = synth.stat().approxQuantile(cs, probs, 1e-3);
             Map<String, double[]> hr = histograms(real, cont, ranges);

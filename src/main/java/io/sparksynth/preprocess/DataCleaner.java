@@ -4,6 +4,7 @@ import io.sparksynth.SynthException;
 import io.sparksynth.config.CleanOptions;
 import io.sparksynth.data.ColumnKind;
 import io.sparksynth.data.ColumnSpec;
+import io.sparksynth.data.SchemaInspector;
 import io.sparksynth.data.StructColumns;
 import io.sparksynth.data.TemporalColumns;
 import io.sparksynth.data.VectorColumns;
@@ -105,7 +106,7 @@ public final class DataCleaner {
         if (names.isEmpty()) {
             return df;
         }
-        double[][] bounds = df.stat().approxQuantile(names.toArray(new String[0]),
+        double[][] bounds = df.stat().approxQuantile(names.stream().map(SchemaInspector::quote).toArray(String[]::new),
                 new double[]{q.get(0), q.get(1)}, 1e-4);
         List<Column> cols = new ArrayList<>();
         for (ColumnSpec s : specs) {

@@ -88,11 +88,12 @@ class MetricDefinitionsTest {
             shuffled.add(RowFactory.create(src.get(0), real.get(perm.get(i)).get(1),
                     real.get(perm.get((i + 7) % n)).get(2)));
         }
-        StructType schema = new StructType().add("a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
+        // a dotted name (as a flattened struct leaf has): every metric must quote it
+        StructType schema = new StructType().add("s.a", DataTypes.DoubleType).add("b", DataTypes.DoubleType)
                 .add("c", DataTypes.StringType);
         Dataset<Row> realDf = spark.createDataFrame(real, schema);
         Dataset<Row> shufDf = spark.createDataFrame(shuffled, schema);
-        List<ColumnSpec> specs = List.of(new ColumnSpec("a", "double", ColumnKind.CONTINUOUS, false),
+        List<ColumnSpec> specs = List.of(new ColumnSpec("s.a", "double", ColumnKind.CONTINUOUS, false),
                 new ColumnSpec("b", "double", ColumnKind.CONTINUOUS, false),
                 new ColumnSpec("c", "string", ColumnKind.CATEGORICAL, false));
         SynthConfig cfg = SynthConfig.load(null, List.of("evaluate.sample-rows=2000"));

@@ -110,10 +110,15 @@ def main(argv):
 
     with open(args.metrics_json) as f:
         metrics = json.load(f)
-    header, real = read(args.real_csv)
+    full_header, real = read(args.real_csv)
     sheader, synth = read(args.synthetic_csv)
+    # identifiers (generated fresh) are left out of every metric, so metrics.json has no entry for them
+    header = [c for c in full_header if c in metrics["columns"]]
+    skipped = [c for c in full_header if c not in metrics["columns"]]
+    if skipped:
+        print(f"not compared (absent from metrics.json, e.g. identifiers): {', '.join(skipped)}")
     numeric = {c: metrics["columns"][c]["kind"] == "continuous" for c in header}
-    r = {c: column(real, i, numeric[c]) for i, c in enumerate(header)}
+    r = {c: column(real, full_header.index(c), numeric[c]) for c in header}
     s = {c: column(synth, sheader.index(c), numeric[c]) for c in header}
     out = Comparison()
     for c in header:

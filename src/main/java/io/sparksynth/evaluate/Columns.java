@@ -15,8 +15,8 @@ import static org.apache.spark.sql.functions.col;
 /**
  * The compared columns, in table order, with the selections every metric needs.
  *
- * @param top per high-cardinality categorical column, the real values the learned metrics' features
- *            keep (the rest are one "other" value, so indexers and tree bins stay bounded)
+ * @param top per categorical column, the real values the learned metrics' features keep (the rest
+ *            are one "other" value, so indexers and tree bins stay bounded)
  */
 record Columns(List<ColumnSpec> specs, Map<String, List<String>> top) {
     Columns {
@@ -32,9 +32,9 @@ record Columns(List<ColumnSpec> specs, Map<String, List<String>> top) {
         return new Columns(specs, values);
     }
 
-    /** The values column {@code i}'s feature keeps, or an empty list for all of them. */
+    /** The values column {@code i}'s feature keeps (the rest become one), or null to keep them all. */
     List<String> top(int i) {
-        return top.getOrDefault(name(i), List.of());
+        return top.get(name(i));
     }
 
     int size() {

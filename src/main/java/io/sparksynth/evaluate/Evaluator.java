@@ -210,14 +210,15 @@ public final class Evaluator {
         return new ColumnCoder(continuous, cuts, shift, cats);
     }
 
-    /** The real top values of categorical columns with more than {@link Features#MAX_VALUES}. */
+    /**
+     * Per categorical column, the real values its learned-metric feature keeps: all of them up to
+     * {@link Features#MAX_VALUES}, else the most frequent. Every column gets a list, since synthetic
+     * rows can hold values the real table lacks (fresh stand-ins for rare values) that would
+     * otherwise grow an indexer past the trees' bins.
+     */
     private static Map<String, List<String>> topValues(Map<String, ValueCounts.Top> counts) {
         Map<String, List<String>> top = new LinkedHashMap<>();
-        counts.forEach((name, t) -> {
-            if (t.distinct() > Features.MAX_VALUES) {
-                top.put(name, t.values().keySet().stream().limit(Features.MAX_VALUES).toList());
-            }
-        });
+        counts.forEach((name, t) -> top.put(name, t.values().keySet().stream().limit(Features.MAX_VALUES).toList()));
         return top;
     }
 

@@ -55,7 +55,7 @@ final class Features {
                 cols.add(c.isNull().cast("double").as("n" + i));
             } else {
                 Column s = c.cast("string");
-                if (!columns.top(i).isEmpty()) { // a high-cardinality column: its top values, the rest as one
+                if (columns.top(i) != null) { // its real top values, the rest (and unseen values) as one
                     s = when(s.isNull().or(s.isin(columns.top(i).toArray())), s).otherwise(lit("\u0000other"));
                 }
                 cols.add(coalesce(s, lit("\u0000null")).as("f" + i));
@@ -77,23 +77,36 @@ final class Features {
         return stages(columns, target, false);
     }
 
-    /** As {@link #stages(Columns, String)}, with categorical indexes one-hot encoded for linear models. */
+    /**
+     * As {@link #stages(Columns, String)}, with categorical indexes one-hot encoded for linear models.
+     * One indexer and one encoder serve all categorical columns: a wide table's hundreds of columns
+     * then cost one Spark job, not one each.
+     */
     static List<PipelineStage> stages(Columns columns, String target, boolean oneHot) {
         List<PipelineStage> stages = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
+        List<String> raw = new ArrayList<>();
+        List<String> indexed = new ArrayList<>();
+        List<String> encoded = new ArrayList<>();
         for (Input in : inputs(columns, target)) {
             if (in.name().startsWith("i")) {
                 int i = in.column();
-                stages.add(new StringIndexer().setInputCol("f" + i).setOutputCol("i" + i).setHandleInvalid("keep")
-                        .setStringOrderType("alphabetAsc"));
-                if (oneHot) {
-                    stages.add(new OneHotEncoder().setInputCol("i" + i).setOutputCol("o" + i)
-                            .setHandleInvalid("keep"));
-                    inputs.add("o" + i);
-                    continue;
-                }
+                raw.add("f" + i);
+                indexed.add("i" + i);
+                encoded.add("o" + i);
+                inputs.add(oneHot ? "o" + i : "i" + i);
+            } else {
+                inputs.add(in.name());
             }
-            inputs.add(in.name());
+        }
+        if (!raw.isEmpty()) {
+            stages.add(new StringIndexer().setInputCols(raw.toArray(new String[0]))
+                    .setOutputCols(indexed.toArray(new String[0])).setHandleInvalid("keep")
+                    .setStringOrderType("alphabetAsc"));
+            if (oneHot) {
+                stages.add(new OneHotEncoder().setInputCols(indexed.toArray(new String[0]))
+                        .setOutputCols(encoded.toArray(new String[0])).setHandleInvalid("keep"));
+            }
         }
         stages.add(new VectorAssembler().setInputCols(inputs.toArray(new String[0])).setOutputCol("features")
                 .setHandleInvalid("keep"));

@@ -110,6 +110,7 @@ class SynthConfigTest {
         KEYS.put("evaluate.sample-rows", c -> c.evaluate.sampleRows());
         KEYS.put("evaluate.pair-min-correlation", c -> c.evaluate.pairMinCorrelation());
         KEYS.put("evaluate.pair-min-cramers-v", c -> c.evaluate.pairMinCramersV());
+        KEYS.put("evaluate.max-pairs", c -> c.evaluate.maxPairs());
         KEYS.put("evaluate.images.enabled", c -> c.evaluate.images());
         KEYS.put("evaluate.images.augmentation-real", c -> c.evaluate.augmentationReal());
         KEYS.put("evaluate.images.augmentation-synthetic", c -> c.evaluate.augmentationSynthetic());
@@ -150,7 +151,8 @@ class SynthConfigTest {
                 {"train.validation-patience", "0"},
                 {"generate.rows", "3000000000"}, {"generate.partitions", "8"}, {"evaluate.target", "income"},
                 {"evaluate.sample-rows", "100"}, {"evaluate.pair-min-correlation", "1"},
-                {"evaluate.pair-min-cramers-v", "0.25"}, {"evaluate.images.enabled", "false"},
+                {"evaluate.pair-min-cramers-v", "0.25"}, {"evaluate.max-pairs", "7"},
+                {"evaluate.images.enabled", "false"},
                 {"evaluate.images.augmentation-real", "[]"}, {"evaluate.images.augmentation-synthetic", "2000"}};
         for (String[] p : pairs) {
             OTHER_VALUES.put(p[0], p[1]);
@@ -295,6 +297,7 @@ class SynthConfigTest {
             "evaluate.sample-rows=99 | evaluate.sample-rows",
             "evaluate.pair-min-correlation=1.5 | evaluate.pair-min-correlation",
             "evaluate.pair-min-cramers-v=-0.1 | evaluate.pair-min-cramers-v",
+            "evaluate.max-pairs=0 | evaluate.max-pairs",
             "evaluate.images.augmentation-real=[0, 10] | evaluate.images.augmentation-real",
             "evaluate.images.augmentation-real=[50, 10] | evaluate.images.augmentation-real",
             "evaluate.images.augmentation-real=[10, 10] | evaluate.images.augmentation-real",

@@ -116,6 +116,34 @@ class MetricDefinitionsTest {
     }
 
     @Test
+    void syntheticValuesTheRealTableLacksStayWithinTheTreesBins() {
+        // fresh stand-ins for rare values give a synthetic column hundreds of values the real one
+        // lacks; the learned metrics' indexers must fold them, not fail on the trees' 128 bins
+        SparkSession spark = TestSpark.session();
+        Random r = new Random(5);
+        List<Row> real = new ArrayList<>();
+        List<Row> synth = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            double x = r.nextGaussian();
+            String label = x > 0 ? "pos" : "neg";
+            real.add(RowFactory.create(x, "v" + r.nextInt(3), label));
+            synth.add(RowFactory.create(r.nextGaussian(), "fresh-" + i, label));
+        }
+        StructType schema = new StructType().add("x", DataTypes.DoubleType).add("d", DataTypes.StringType)
+                .add("y", DataTypes.StringType);
+        Dataset<Row> realDf = spark.createDataFrame(real, schema);
+        Dataset<Row> synthDf = spark.createDataFrame(synth, schema);
+        List<ColumnSpec> specs = List.of(new ColumnSpec("x", "double", ColumnKind.CONTINUOUS, false),
+                new ColumnSpec("d", "string", ColumnKind.CATEGORICAL, false),
+                new ColumnSpec("y", "string", ColumnKind.CATEGORICAL, false));
+        SynthConfig cfg = SynthConfig.load(null, List.of("evaluate.sample-rows=600", "evaluate.target=y"));
+        Metrics m = Evaluator.evaluate(new EvaluationInput(realDf, synthDf, realDf, realDf, specs,
+                cfg.evaluate, 1, List.of()), Progress.silent()).metrics();
+        assertTrue(m.detectionAuc() > 0.9, "an unseen column value gives synthetic rows away: " + m.detectionAuc());
+        assertTrue(m.mlEfficacy() != null, "ML efficacy ran");
+    }
+
+    @Test
     void tvdAndPairTrendFormulas() {
         long[] a = {30, 10, 0, 60};
         long[] b = {25, 25, 25, 25};

@@ -5,6 +5,7 @@ import io.sparksynth.data.InputReader;
 import io.sparksynth.generate.SyntheticGenerator;
 import io.sparksynth.io.Progress;
 import io.sparksynth.model.GanModel;
+import io.sparksynth.train.TrainingSchedule;
 import io.sparksynth.workflow.Workflow;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -43,7 +44,9 @@ public final class ScalingBench {
                 GanModel model = Workflow.fit(real, cfg.with(List.of("train.workers=" + w, "train.epochs="
                         + o.epochs(), "train.log-every=1", "train.select-best=false")), cfg.input, progress);
                 double epoch = Bench.steadyEpochSeconds(model.history());
-                int batch = model.config().train.batchSize();
+                // the batch the schedule chose (train.batch-size is 0 for "auto")
+                int batch = TrainingSchedule.choose(model.config().train, model.config().gan.pac(), rows, w)
+                        .batchSize();
                 int k = model.config().train.averagingFrequency();
                 int steps = (int) Math.ceil((double) rows / ((long) batch * w));
                 progress.line(String.format("scaling bench: generating %,d rows over %d partition(s)", o.rows(), w));

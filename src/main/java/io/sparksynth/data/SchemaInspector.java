@@ -261,4 +261,12 @@ public final class SchemaInspector {
     public static String quote(String name) {
         return "`" + name.replace("`", "``") + "`";
     }
+
+    /**
+     * The names quoted for APIs that parse them (approxQuantile resolves a name as an expression, so
+     * a struct leaf "s.t.x" or any dotted name must be quoted).
+     */
+    public static String[] quoted(List<String> names) {
+        return names.stream().map(SchemaInspector::quote).toArray(String[]::new);
+    }
 }

@@ -187,7 +187,7 @@ public final class Evaluator {
     private static ColumnCoder coder(Dataset<Row> real, Columns columns, Map<String, ValueCounts.Top> counts,
                                      Map<String, ColumnSummary> summary) {
         List<String> cont = columns.continuousNames();
-        double[][] q = cont.isEmpty() ? new double[0][] : real.stat().approxQuantile(cont.stream().map(SchemaInspector::quote).toArray(String[]::new),
+        double[][] q = cont.isEmpty() ? new double[0][] : real.stat().approxQuantile(SchemaInspector.quoted(cont),
                 DECILES, 1e-3);
         boolean[] continuous = new boolean[columns.size()];
         double[][] cuts = new double[columns.size()][];

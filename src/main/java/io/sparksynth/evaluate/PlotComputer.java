@@ -59,7 +59,7 @@ final class PlotComputer {
             for (int i = 0; i < CDF_POINTS; i++) {
                 probs[i] = (double) i / (CDF_POINTS - 1);
             }
-            String[] cs = cont.stream().map(SchemaInspector::quote).toArray(String[]::new); // dotted names
+            String[] cs = SchemaInspector.quoted(cont);
             double[][] qr = real.stat().approxQuantile(cs, probs, 1e-3);
             double[][] qs = synth.stat().approxQuantile(cs, probs, 1e-3);
             Map<String, double[]> hr = histograms(real, cont, ranges);

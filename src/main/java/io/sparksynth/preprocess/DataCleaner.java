@@ -106,7 +106,7 @@ public final class DataCleaner {
         if (names.isEmpty()) {
             return df;
         }
-        double[][] bounds = df.stat().approxQuantile(names.stream().map(SchemaInspector::quote).toArray(String[]::new),
+        double[][] bounds = df.stat().approxQuantile(SchemaInspector.quoted(names),
                 new double[]{q.get(0), q.get(1)}, 1e-4);
         List<Column> cols = new ArrayList<>();
         for (ColumnSpec s : specs) {

@@ -362,10 +362,13 @@ class StandaloneClusterIT {
     }
 
     /**
-     * Kills the first worker's executor while it runs a training task: after the first of
-     * {@code epochs}, once the executor's own log shows a task started and not finished. The task
-     * may still finish in the instant before the kill (or the kill land between two rounds when the
-     * log says nothing), so when the driver reports no lost task, the new executor is killed again
+     * Kills the first worker's executor while it holds a training task. A round's task on a small
+     * table lasts less than the executor's log takes to show it, so killing on sight of a running task
+     * raced the task's end (and lost that race on a CI machine). Instead the executor is frozen
+     * (SIGSTOP) after the first of {@code epochs}: the driver still counts its core as free, so the
+     * round under way, or the next, hands it a task that cannot finish; some seconds later the frozen
+     * executor is killed (SIGKILL) with that task on it. Should the driver still report no lost task
+     * (training busy on the driver alone for that long), the new executor is frozen and killed again
      * after the next of {@code epochs}.
      */
     static void killExecutorDuringATrainingTask(Process job, String label, int... epochs) throws Exception {
@@ -373,17 +376,23 @@ class StandaloneClusterIT {
         for (int epoch : epochs) {
             waitFor(job, "epoch " + epoch + "/", () -> logOf(label));
             ProcessHandle executor = waitForExecutor(job, workers.get(0), killed);
-            Path log = executorLog(executor);
             long lostBefore = occurrences(logOf(label), "Lost task");
-            boolean running = poll(job, 60, () -> runningTask(log));
+            signal(executor, "STOP");
+            Thread.sleep(8_000); // many rounds' worth: a task is assigned to the frozen executor meanwhile
             executor.destroyForcibly();
             killed.add(executor.pid());
-            System.out.println("fault: killed executor pid " + executor.pid() + " after \"epoch " + epoch + "/\", "
-                    + (running ? "while its log showed a task running" : "its log showing no running task"));
+            System.out.println("fault: froze executor pid " + executor.pid() + " after \"epoch " + epoch
+                    + "/\" for 8 s, then killed it");
             if (poll(job, 30, () -> occurrences(logOf(label), "Lost task") > lostBefore)) {
                 return;
             }
         }
+    }
+
+    /** Sends a signal by name (STOP, CONT) to a process, with the shell's kill builtin. */
+    static void signal(ProcessHandle process, String name) throws Exception {
+        Process kill = new ProcessBuilder("sh", "-c", "kill -" + name + " " + process.pid()).inheritIO().start();
+        assertEquals(0, kill.waitFor(), "kill -" + name + " " + process.pid());
     }
 
     /** Polls {@code condition} for up to {@code seconds}; false if it never held (or the job ended). */
@@ -409,36 +418,6 @@ class StandaloneClusterIT {
             Thread.sleep(100);
         }
         throw new AssertionError("the worker runs no executor for the job");
-    }
-
-    /** WORKER_DIR/APP_ID/EXECUTOR_ID/stderr, where the worker keeps an executor's log. */
-    static Path executorLog(ProcessHandle executor) {
-        List<String> args = List.of(commandLine(executor).split("\0"));
-        String app = args.get(args.indexOf("--app-id") + 1);
-        String id = args.get(args.indexOf("--executor-id") + 1);
-        try (Stream<Path> logs = Files.find(work, 4, (f, a) -> f.endsWith(Path.of(app, id, "stderr")))) {
-            return logs.findFirst().orElseThrow(() -> new AssertionError("no log of executor " + id + " of " + app));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** True when the executor's log shows a task started ("Running task ... (TID n)") and not yet finished. */
-    static boolean runningTask(Path executorLog) throws IOException {
-        Set<String> running = new HashSet<>();
-        java.util.regex.Pattern tid = java.util.regex.Pattern.compile(
-                "(Running task|Finished task|Exception in task|killed task) .*\\(TID (\\d+)\\)");
-        for (String line : Files.readAllLines(executorLog)) {
-            java.util.regex.Matcher m = tid.matcher(line);
-            if (m.find()) {
-                if (m.group(1).equals("Running task")) {
-                    running.add(m.group(2));
-                } else {
-                    running.remove(m.group(2));
-                }
-            }
-        }
-        return !running.isEmpty();
     }
 
     static long occurrences(String text, String what) {

@@ -13,9 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.List;
 
 /**
@@ -40,16 +37,16 @@ public final class WideTableBench {
         Dataset<Row> holdout = split.holdout().cache();
         try {
             progress.line("wide bench: " + o.columns() + " columns x " + train.count() + " training rows");
-            Stage fit = new Stage();
+            HeapWatch fit = new HeapWatch();
             GanModel model = Workflow.fit(train, o.config(), real, progress);
             fit.end();
             long rows = model.provenance().rows();
-            Stage gen = new Stage();
+            HeapWatch gen = new HeapWatch();
             SyntheticGenerator.generate(spark, model, rows, spark.sparkContext().defaultParallelism(), seed)
                     .write().mode("overwrite").parquet(o.workDir() + "/synthetic");
             gen.end();
             Dataset<Row> synthetic = spark.read().parquet(o.workDir() + "/synthetic");
-            Stage eval = new Stage();
+            HeapWatch eval = new HeapWatch();
             Metrics m = Workflow.evaluate(model.transform().specs(), model.config().clean, List.of(),
                     new Comparison(holdout, synthetic, train, holdout), o.config().evaluate, seed, progress)
                     .metrics();
@@ -67,27 +64,6 @@ public final class WideTableBench {
         } finally {
             train.unpersist();
             holdout.unpersist();
-        }
-    }
-
-    /** Wall time and the driver's peak heap from construction to {@link #end()}. */
-    private static final class Stage {
-        private final long start = System.nanoTime();
-        double seconds;
-        long peakMb;
-
-        Stage() {
-            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
-        }
-
-        void end() {
-            seconds = (System.nanoTime() - start) / 1e9;
-            peakMb = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() >> 20;
-        }
-
-        private static List<MemoryPoolMXBean> heapPools() {
-            return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                    .toList();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sparksynth.cli;
 
 import io.sparksynth.bench.Bench;
+import io.sparksynth.bench.BigOutputBench;
 import io.sparksynth.bench.FidelityBench;
 import io.sparksynth.bench.ScalingBench;
 import io.sparksynth.bench.WideTableBench;
@@ -61,6 +62,18 @@ final class BenchCommand implements Runnable {
             + "the scaling curve (run on a cluster of that many one-core executors)")
     List<Integer> scaling;
 
+    @Option(names = "--big-output", split = ",", paramLabel = "ROWS", description = "instead: generate each of these "
+            + "row counts with one model (--model, or one trained --epochs epochs on the config's input), count them "
+            + "back and print wall time, rows/s and the driver's heap live after garbage collections")
+    List<Long> bigOutput;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "big-output: the model to generate with")
+    String model;
+
+    @Option(names = "--rows-per-partition", description = "big-output: rows per generation partition "
+            + "(default ${DEFAULT-VALUE})")
+    long rowsPerPartition = 2_000_000L;
+
     @Option(names = "--data", paramLabel = "DIR", description = "fidelity: directories of Parquet tables "
             + "(repeatable; default: data and ../shared/data)")
     List<String> dataDirs = new ArrayList<>();
@@ -91,6 +104,10 @@ final class BenchCommand implements Runnable {
         }
         if (scaling != null) {
             runScaling();
+            return;
+        }
+        if (bigOutput != null) {
+            runBigOutput();
             return;
         }
         if (config.conf == null) {
@@ -131,6 +148,21 @@ final class BenchCommand implements Runnable {
         try {
             ScalingBench.run(spark, new ScalingBench.Options(cfg, epochs, rows == 10_000_000L ? 2_000_000 : rows,
                     scaling, work), Progress.console(), System.out);
+        } finally {
+            delete(spark, work);
+        }
+    }
+
+    private void runBigOutput() {
+        if (config.conf == null) {
+            config.conf = "conf/adult.conf";
+        }
+        SynthConfig cfg = config.load(List.of());
+        SparkSession spark = SparkSessions.getOrCreate("bench-big-output");
+        String work = tempDir();
+        try {
+            BigOutputBench.run(spark, new BigOutputBench.Options(cfg, model, epochs, bigOutput, rowsPerPartition, work),
+                    Progress.console(), System.out);
         } finally {
             delete(spark, work);
         }

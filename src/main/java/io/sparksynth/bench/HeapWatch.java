@@ -1,0 +1,97 @@
+package io.sparksynth.bench;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Wall time and this JVM's heap over one stage of a bench: the peak (the sum of the heap pools'
+ * peaks since the stage began, an upper bound of the true peak, which includes garbage not yet
+ * collected) and the heap live after each garbage collection (what the JVM really keeps: flat when
+ * nothing grows with the data). Not thread-safe beyond its own GC listener; one stage at a time.
+ */
+final class HeapWatch implements AutoCloseable {
+    private final long start = System.nanoTime();
+    private final Set<String> heapPools = heapPools().stream().map(MemoryPoolMXBean::getName)
+            .collect(Collectors.toSet());
+    private final NotificationListener listener = this::onGc;
+    private volatile long maxAfterGc;
+    private volatile long lastAfterGc;
+    private volatile int collections;
+    double seconds;
+    long peakMb;
+
+    HeapWatch() {
+        heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) gc).addNotificationListener(listener, null, null);
+        }
+    }
+
+    private void onGc(Notification n, Object handback) {
+        if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+            return;
+        }
+        var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        long live = 0;
+        for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+            if (heapPools.contains(e.getKey())) {
+                live += e.getValue().getUsed();
+            }
+        }
+        synchronized (this) {
+            lastAfterGc = live;
+            maxAfterGc = Math.max(maxAfterGc, live);
+            collections++;
+        }
+    }
+
+    /** Ends the stage: wall time and peak heap are read now. */
+    HeapWatch end() {
+        seconds = (System.nanoTime() - start) / 1e9;
+        peakMb = heapPools().stream().map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum() >> 20;
+        close();
+        return this;
+    }
+
+    /** The largest heap live after a collection during the stage, in MB (0 if none ran). */
+    long maxAfterGcMb() {
+        return maxAfterGc >> 20;
+    }
+
+    /** The heap live after the stage's last collection, in MB. */
+    long lastAfterGcMb() {
+        return lastAfterGc >> 20;
+    }
+
+    int collections() {
+        return collections;
+    }
+
+    @Override
+    public void close() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            try {
+                ((NotificationEmitter) gc).removeNotificationListener(listener);
+            } catch (ListenerNotFoundException ignored) {
+                // already removed by end()
+            }
+        }
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+}

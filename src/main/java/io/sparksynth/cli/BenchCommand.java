@@ -95,86 +95,48 @@ final class BenchCommand implements Runnable {
     @Override
     public void run() {
         if (fidelity) {
-            runFidelity();
-            return;
-        }
-        if (wide != null) {
-            runWide();
-            return;
-        }
-        if (scaling != null) {
-            runScaling();
-            return;
-        }
-        if (bigOutput != null) {
-            runBigOutput();
-            return;
-        }
-        if (config.conf == null) {
-            config.conf = "conf/adult.conf";
-        }
-        SynthConfig cfg = config.load(List.of());
-        SparkSession spark = SparkSessions.getOrCreate("bench", SessionCatalogs.of(cfg.catalog, cfg.format, cfg.input));
-        int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
-        String work = tempDir();
-        try {
-            Bench.run(spark, new Bench.Options(cfg, quick ? 2 : epochs, quick ? 200_000 : rows, p, quick ? 3 : rounds,
-                    !skipDl4jSpark, !skipEvaluate, work), Progress.console(), System.out);
-        } finally {
-            delete(spark, work);
+            List<String> dirs = dataDirs.isEmpty() ? List.of("data", "../shared/data") : dataDirs;
+            inWorkDir("bench-fidelity", null, (cfg, spark, work) -> FidelityBench.run(spark,
+                    new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json), Progress.console(),
+                    System.out));
+        } else if (wide != null) {
+            inWorkDir("bench-wide", null, (cfg, spark, work) -> WideTableBench.run(spark,
+                    new WideTableBench.Options(cfg, wide, rows == 10_000_000L ? 5_000 : rows, work), Progress.console(),
+                    System.out));
+        } else if (scaling != null) {
+            inWorkDir("bench-scaling", ADULT, (cfg, spark, work) -> ScalingBench.run(spark,
+                    new ScalingBench.Options(cfg, epochs, rows == 10_000_000L ? 2_000_000 : rows, scaling, work),
+                    Progress.console(), System.out));
+        } else if (bigOutput != null) {
+            inWorkDir("bench-big-output", ADULT, (cfg, spark, work) -> BigOutputBench.run(spark,
+                    new BigOutputBench.Options(cfg, model, epochs, bigOutput, rowsPerPartition, work),
+                    Progress.console(), System.out));
+        } else {
+            inWorkDir("bench", ADULT, (cfg, spark, work) -> {
+                int p = partitions != null ? partitions : spark.sparkContext().defaultParallelism();
+                Bench.run(spark, new Bench.Options(cfg, quick ? 2 : epochs, quick ? 200_000 : rows, p,
+                        quick ? 3 : rounds, !skipDl4jSpark, !skipEvaluate, work), Progress.console(), System.out);
+            });
         }
     }
 
-    private void runFidelity() {
-        SynthConfig cfg = config.load(List.of());
-        SparkSession spark = SparkSessions.getOrCreate("bench-fidelity");
-        List<String> dirs = dataDirs.isEmpty() ? List.of("data", "../shared/data") : dataDirs;
-        String work = tempDir();
-        try {
-            FidelityBench.run(spark, new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json),
-                    Progress.console(), System.out);
-        } finally {
-            delete(spark, work);
-        }
+    private static final String ADULT = "conf/adult.conf";
+
+    /** One bench's body: its config, the session and a temporary work directory deleted afterwards. */
+    private interface BenchRun {
+        void run(SynthConfig cfg, SparkSession spark, String work);
     }
 
-    private void runScaling() {
-        if (config.conf == null) {
-            config.conf = "conf/adult.conf";
+    /** Loads the config ({@code defaultConf} when no --conf is given, if not null) and runs {@code body}. */
+    private void inWorkDir(String app, String defaultConf, BenchRun body) {
+        if (config.conf == null && defaultConf != null) {
+            config.conf = defaultConf;
         }
         SynthConfig cfg = config.load(List.of());
-        SparkSession spark = SparkSessions.getOrCreate("bench-scaling");
+        SparkSession spark = SparkSessions.getOrCreate(app, SessionCatalogs.of(cfg.catalog, cfg.format, cfg.input));
         String work = tempDir();
         try {
-            ScalingBench.run(spark, new ScalingBench.Options(cfg, epochs, rows == 10_000_000L ? 2_000_000 : rows,
-                    scaling, work), Progress.console(), System.out);
-        } finally {
-            delete(spark, work);
-        }
-    }
-
-    private void runBigOutput() {
-        if (config.conf == null) {
-            config.conf = "conf/adult.conf";
-        }
-        SynthConfig cfg = config.load(List.of());
-        SparkSession spark = SparkSessions.getOrCreate("bench-big-output");
-        String work = tempDir();
-        try {
-            BigOutputBench.run(spark, new BigOutputBench.Options(cfg, model, epochs, bigOutput, rowsPerPartition, work),
-                    Progress.console(), System.out);
-        } finally {
-            delete(spark, work);
-        }
-    }
-
-    private void runWide() {
-        SynthConfig cfg = config.load(List.of());
-        SparkSession spark = SparkSessions.getOrCreate("bench-wide");
-        String work = tempDir();
-        try {
-            WideTableBench.run(spark, new WideTableBench.Options(cfg, wide, rows == 10_000_000L ? 5_000 : rows, work),
-                    Progress.console(), System.out);
+            body.run(cfg, spark, work);
         } finally {
             delete(spark, work);
         }

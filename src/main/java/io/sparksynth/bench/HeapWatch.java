@@ -19,8 +19,11 @@ import java.util.stream.Collectors;
 /**
  * Wall time and this JVM's heap over one stage of a bench: the peak (the sum of the heap pools'
  * peaks since the stage began, an upper bound of the true peak, which includes garbage not yet
- * collected) and the heap live after each garbage collection (what the JVM really keeps: flat when
- * nothing grows with the data). Not thread-safe beyond its own GC listener; one stage at a time.
+ * collected) and the heap after each garbage collection. A young collection leaves the old
+ * generation's garbage in place until a concurrent cycle reclaims it (G1 lets it build up to a share
+ * of the heap), so the heap after young collections grows and falls without anything being kept;
+ * what is really kept is the heap after a full collection, which {@link #withFullGcEvery} forces
+ * every few seconds (a bench's cost, tens of milliseconds each). One stage at a time.
  */
 final class HeapWatch implements AutoCloseable {
     private final long start = System.nanoTime();
@@ -30,6 +33,9 @@ final class HeapWatch implements AutoCloseable {
     private volatile long maxAfterGc;
     private volatile long lastAfterGc;
     private volatile int collections;
+    private volatile long maxAfterFullGc;
+    private volatile int fullCollections;
+    private Thread fullGcs;
     double seconds;
     long peakMb;
 
@@ -55,12 +61,46 @@ final class HeapWatch implements AutoCloseable {
             lastAfterGc = live;
             maxAfterGc = Math.max(maxAfterGc, live);
             collections++;
+            if (info.getGcAction().contains("major")) {
+                maxAfterFullGc = Math.max(maxAfterFullGc, live);
+                fullCollections++;
+            }
         }
+    }
+
+    /** Forces a full collection every {@code seconds} until {@link #end()}: the live heap, sampled. */
+    HeapWatch withFullGcEvery(int seconds) {
+        fullGcs = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(seconds * 1000L);
+                    System.gc();
+                }
+            } catch (InterruptedException e) {
+                // end of the stage
+            }
+        }, "heap-watch-full-gc");
+        fullGcs.setDaemon(true);
+        fullGcs.start();
+        return this;
     }
 
     /** Ends the stage: wall time and peak heap are read now. */
     HeapWatch end() {
         seconds = (System.nanoTime() - start) / 1e9;
+        if (fullGcs != null) {
+            fullGcs.interrupt();
+            int before = fullCollections;
+            System.gc(); // the live heap at the end of the stage too
+            for (int i = 0; i < 100 && fullCollections == before; i++) {
+                try {
+                    Thread.sleep(20); // notifications arrive on another thread
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         peakMb = heapPools().stream().map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum() >> 20;
         close();
         return this;
@@ -78,6 +118,15 @@ final class HeapWatch implements AutoCloseable {
 
     int collections() {
         return collections;
+    }
+
+    /** The largest heap live after a full collection during the stage, in MB (0 if none ran). */
+    long maxAfterFullGcMb() {
+        return maxAfterFullGc >> 20;
+    }
+
+    int fullCollections() {
+        return fullCollections;
     }
 
     @Override

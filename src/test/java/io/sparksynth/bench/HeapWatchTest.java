@@ -32,4 +32,18 @@ class HeapWatchTest {
         assertTrue(watch.seconds > 0);
         assertTrue(kept[63].length > 0);
     }
+
+    @Test
+    void forcedFullCollectionsMeasureWhatIsKept() throws Exception {
+        HeapWatch watch = new HeapWatch().withFullGcEvery(1);
+        byte[][] kept = new byte[32][];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = new byte[1 << 20];
+        }
+        Thread.sleep(1500);
+        watch.end();
+        assertTrue(watch.fullCollections() >= 2, "one forced in the stage and one at its end: " + watch.fullCollections());
+        assertTrue(watch.maxAfterFullGcMb() >= 32, "the kept 32 MB: " + watch.maxAfterFullGcMb());
+        assertTrue(kept[31].length > 0);
+    }
 }

@@ -19,20 +19,17 @@ import java.util.stream.Collectors;
 /**
  * Wall time and this JVM's heap over one stage of a bench: the peak (the sum of the heap pools'
  * peaks since the stage began, an upper bound of the true peak, which includes garbage not yet
- * collected) and the heap after each garbage collection. A young collection leaves the old
- * generation's garbage in place until a concurrent cycle reclaims it (G1 lets it build up to a share
- * of the heap), so the heap after young collections grows and falls without anything being kept;
- * what is really kept is the heap after a full collection, which {@link #withFullGcEvery} forces
- * every few seconds (a bench's cost, tens of milliseconds each). One stage at a time.
+ * collected) and the heap live after full collections. Not the heap after young collections: they
+ * leave the old generation's garbage in place until a concurrent cycle reclaims it (G1 lets it build
+ * up to a share of the heap), so that figure grows and falls without anything being kept. What is
+ * really kept is the heap after a full collection, which {@link #withFullGcEvery} forces every few
+ * seconds (a bench's cost, tens of milliseconds each). One stage at a time.
  */
 final class HeapWatch implements AutoCloseable {
     private final long start = System.nanoTime();
     private final Set<String> heapPools = heapPools().stream().map(MemoryPoolMXBean::getName)
             .collect(Collectors.toSet());
     private final NotificationListener listener = this::onGc;
-    private volatile long maxAfterGc;
-    private volatile long lastAfterGc;
-    private volatile int collections;
     private volatile long maxAfterFullGc;
     private volatile int fullCollections;
     private Thread fullGcs;
@@ -51,6 +48,9 @@ final class HeapWatch implements AutoCloseable {
             return;
         }
         var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+        if (!info.getGcAction().contains("major")) {
+            return; // a young collection: see the class comment
+        }
         long live = 0;
         for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
             if (heapPools.contains(e.getKey())) {
@@ -58,13 +58,8 @@ final class HeapWatch implements AutoCloseable {
             }
         }
         synchronized (this) {
-            lastAfterGc = live;
-            maxAfterGc = Math.max(maxAfterGc, live);
-            collections++;
-            if (info.getGcAction().contains("major")) {
-                maxAfterFullGc = Math.max(maxAfterFullGc, live);
-                fullCollections++;
-            }
+            maxAfterFullGc = Math.max(maxAfterFullGc, live);
+            fullCollections++;
         }
     }
 
@@ -104,20 +99,6 @@ final class HeapWatch implements AutoCloseable {
         peakMb = heapPools().stream().map(MemoryPoolMXBean::getPeakUsage).mapToLong(MemoryUsage::getUsed).sum() >> 20;
         close();
         return this;
-    }
-
-    /** The largest heap live after a collection during the stage, in MB (0 if none ran). */
-    long maxAfterGcMb() {
-        return maxAfterGc >> 20;
-    }
-
-    /** The heap live after the stage's last collection, in MB. */
-    long lastAfterGcMb() {
-        return lastAfterGc >> 20;
-    }
-
-    int collections() {
-        return collections;
     }
 
     /** The largest heap live after a full collection during the stage, in MB (0 if none ran). */

@@ -13,13 +13,16 @@ import java.util.List;
  * @param discriminatorFilters conv: channels of the discriminator's strided convolutions
  * @param r1Penalty            weight gamma of the R1 gradient penalty on real rows (0 = off)
  * @param r1Every              the penalty is applied every this many discriminator steps, weighted as many times
+ * @param residualGenerator    dense generator: each hidden layer batch-normalised and concatenated with its input
+ *                             (CTGAN's residual blocks) instead of a plain chain of dense layers
  */
 public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integer> discriminatorLayers,
                          boolean leakyDiscriminator, double discriminatorDropout, double generatorLearningRate,
                          double discriminatorLearningRate, double adamBeta1, double adamBeta2,
                          int discriminatorSteps, double labelSmoothing, int pac, boolean conditional,
                          double gumbelTau, String architecture, List<Integer> generatorFilters,
-                         List<Integer> discriminatorFilters, double r1Penalty, int r1Every) implements Serializable {
+                         List<Integer> discriminatorFilters, double r1Penalty, int r1Every,
+                         boolean residualGenerator) implements Serializable {
     public static final String DENSE = "dense";
     public static final String CONV = "conv";
 
@@ -34,7 +37,7 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                 c.getInt("discriminator-steps"), c.getDouble("label-smoothing"), c.getInt("pac"),
                 c.getBoolean("conditional"), c.getDouble("gumbel-tau"), c.getString("architecture"),
                 List.copyOf(c.getIntList("generator-filters")), List.copyOf(c.getIntList("discriminator-filters")),
-                c.getDouble("r1-penalty"), c.getInt("r1-every"));
+                c.getDouble("r1-penalty"), c.getInt("r1-every"), c.getBoolean("generator-residual"));
         SynthConfig.check(g.r1Penalty >= 0, "gan.r1-penalty", "must be 0 (off) or positive");
         SynthConfig.check(g.r1Every >= 1, "gan.r1-every", "must be at least 1");
         SynthConfig.check(g.architecture.equals(DENSE) || g.architecture.equals(CONV), "gan.architecture",

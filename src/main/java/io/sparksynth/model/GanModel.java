@@ -23,6 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * A trained synthesizer: the fitted transform, both networks, the configuration and the training
@@ -176,7 +178,7 @@ public final class GanModel {
         }
     }
 
-    /** A generator from {@link #generatorBytes()}; the layout says which of the two network shapes it is. */
+    /** A generator from {@link #generatorBytes()}; the saved network says which shape it is. */
     public static GeneratorNetwork generatorFromBytes(byte[] bytes, GanLayout layout) {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             return readGenerator(in, false, layout);
@@ -187,9 +189,25 @@ public final class GanModel {
 
     private static GeneratorNetwork readGenerator(InputStream in, boolean withUpdater, GanLayout layout)
             throws IOException {
-        return layout.conv()
-                ? new ConvGenerator(ModelSerializer.restoreComputationGraph(in, withUpdater), layout.generatorInput())
-                : new DenseGenerator(ModelSerializer.restoreMultiLayerNetwork(in, withUpdater));
+        // the file, not the config, says the shape: a model saved before a default changed still loads
+        byte[] bytes = in.readAllBytes();
+        return isGraph(bytes)
+                ? new GraphGenerator(ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes),
+                withUpdater), layout.generatorInput())
+                : new DenseGenerator(ModelSerializer.restoreMultiLayerNetwork(new ByteArrayInputStream(bytes),
+                withUpdater));
+    }
+
+    /** Whether a DL4J model file holds a ComputationGraph: its configuration lists vertices, a MultiLayerNetwork's does not. */
+    private static boolean isGraph(byte[] modelFile) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(modelFile))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals("configuration.json")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8).contains("\"vertices\"");
+                }
+            }
+        }
+        throw new IOException("no configuration.json in the generator's file");
     }
 
     private static void writeNetwork(FileSystem fs, Path path, Model net) throws IOException {

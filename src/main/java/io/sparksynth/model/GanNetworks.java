@@ -50,7 +50,10 @@ public final class GanNetworks {
     }
 
     public static GeneratorNetwork generator(GanOptions o, GanLayout layout, long seed) {
-        return layout.conv() ? convGenerator(o, layout, seed)
+        if (layout.conv()) {
+            return convGenerator(o, layout, seed);
+        }
+        return o.residualGenerator() ? residualGenerator(o, layout.generatorInput(), layout.width(), seed)
                 : new DenseGenerator(generator(o, layout.generatorInput(), layout.width(), seed));
     }
 
@@ -102,6 +105,29 @@ public final class GanNetworks {
         return net;
     }
 
+    /**
+     * CTGAN's generator: each hidden layer is dense, batch-normalised and ReLU, and its output is
+     * concatenated with its input, so every layer (and the output) still sees the noise and the
+     * condition; batch normalisation keeps the layers' scales steady while the discriminator moves.
+     */
+    static GraphGenerator residualGenerator(GanOptions o, int inputDim, int outputDim, long seed) {
+        ComputationGraphConfiguration.GraphBuilder b = base(o, o.generatorLearningRate(), seed).graphBuilder()
+                .addInputs("in").setInputTypes(InputType.feedForward(inputDim));
+        String prev = "in";
+        for (int i = 0; i < o.generatorLayers().size(); i++) {
+            b.addLayer("dense" + i, new DenseLayer.Builder().nOut(o.generatorLayers().get(i))
+                    .activation(Activation.IDENTITY).build(), prev);
+            b.addLayer("norm" + i, new BatchNormalization.Builder().activation(Activation.RELU).build(), "dense" + i);
+            b.addVertex("block" + i, new MergeVertex(), "norm" + i, prev);
+            prev = "block" + i;
+        }
+        b.addLayer(OUTPUT, new DenseLayer.Builder().nOut(outputDim).activation(Activation.IDENTITY).build(), prev);
+        b.setOutputs(OUTPUT);
+        ComputationGraph graph = new ComputationGraph(b.build());
+        graph.init();
+        return new GraphGenerator(graph, inputDim);
+    }
+
     /** How many times the generator doubles its image: once per filter stage while both sides stay whole. */
     static int upsamplings(ImageSlot image, int stages) {
         int n = 0;
@@ -111,7 +137,7 @@ public final class GanNetworks {
         return n;
     }
 
-    static ConvGenerator convGenerator(GanOptions o, GanLayout layout, long seed) {
+    static GraphGenerator convGenerator(GanOptions o, GanLayout layout, long seed) {
         ImageSlot image = layout.image();
         ComputationGraphConfiguration.GraphBuilder b = base(o, o.generatorLearningRate(), seed).graphBuilder()
                 .addInputs("in").setInputTypes(InputType.feedForward(layout.generatorInput()));
@@ -167,7 +193,7 @@ public final class GanNetworks {
         b.setOutputs(OUTPUT);
         ComputationGraph graph = new ComputationGraph(b.build());
         graph.init();
-        return new ConvGenerator(graph, layout.generatorInput());
+        return new GraphGenerator(graph, layout.generatorInput());
     }
 
     static MultiLayerNetwork convDiscriminator(GanOptions o, GanLayout layout, long seed) {

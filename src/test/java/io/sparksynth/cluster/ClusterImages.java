@@ -1,6 +1,6 @@
 package io.sparksynth.cluster;
 
-import io.sparksynth.model.ConvGenerator;
+import io.sparksynth.model.GraphGenerator;
 import io.sparksynth.model.EpochRecord;
 import io.sparksynth.model.GanModel;
 import org.apache.hadoop.conf.Configuration;
@@ -83,7 +83,7 @@ final class ClusterImages {
         Configuration hadoop = new Configuration();
         GanModel e = GanModel.load(hadoop, expected);
         GanModel a = GanModel.load(hadoop, actual);
-        assertInstanceOf(ConvGenerator.class, a.generator(), "the conv generator");
+        assertInstanceOf(GraphGenerator.class, a.generator(), "the conv generator");
         assertInstanceOf(ConvolutionLayer.class, a.discriminator().getLayerWiseConfigurations().getConf(0).getLayer(),
                 "the discriminator reads the image with a convolution");
         assertEquals(e.transform().toJson(), a.transform().toJson(), "the fitted transform");

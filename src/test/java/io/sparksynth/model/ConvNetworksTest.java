@@ -46,7 +46,7 @@ class ConvNetworksTest {
     void theGeneratorWritesItsImageIntoTheImageBlockAndTheDenseHeadAroundIt() {
         TableTransform t = table(1);
         GanLayout layout = GanLayout.of(t, options(2));
-        ConvGenerator g = (ConvGenerator) GanNetworks.generator(options(2), layout, 3);
+        GraphGenerator g = (GraphGenerator) GanNetworks.generator(options(2), layout, 3);
         int rows = 4;
         float[] in = gaussian(rows * layout.generatorInput(), new Random(1));
         float[] out = g.forward(in, rows, true);

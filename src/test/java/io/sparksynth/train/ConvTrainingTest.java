@@ -4,7 +4,7 @@ import io.sparksynth.TestSpark;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.generate.SyntheticGenerator;
 import io.sparksynth.io.Progress;
-import io.sparksynth.model.ConvGenerator;
+import io.sparksynth.model.GraphGenerator;
 import io.sparksynth.model.GanModel;
 import io.sparksynth.workflow.Workflow;
 import org.apache.spark.sql.Dataset;
@@ -64,7 +64,7 @@ class ConvTrainingTest {
 
     @Test
     void trainsTheConvolutionalPairTheSameWayWhateverThePartitioning(@TempDir Path dir) {
-        assertInstanceOf(ConvGenerator.class, model.generator());
+        assertInstanceOf(GraphGenerator.class, model.generator());
         String reshuffled = dir.resolve("images").toString();
         real.repartition(4).write().parquet(reshuffled);
         GanModel again = Workflow.fit(spark.read().parquet(reshuffled), cfg, "images", Progress.silent());

@@ -7,16 +7,17 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A generator that draws an image column with upsampling and convolutions and the other columns
- * with dense heads, as one DL4J {@link ComputationGraph} ({@link GanNetworks#convGenerator}): its
- * single output is the encoded row in the transform's block order.
+ * A generator built as a DL4J {@link ComputationGraph}: the convolutional one, which draws an image
+ * column with upsampling and convolutions and the other columns with dense heads
+ * ({@link GanNetworks#convGenerator}), or the residual dense one ({@link GanNetworks#residualGenerator}).
+ * Its single output vertex, {@link GanNetworks#OUTPUT}, is the encoded row in the transform's block order.
  */
-public final class ConvGenerator implements GeneratorNetwork {
+public final class GraphGenerator implements GeneratorNetwork {
     private final ComputationGraph graph;
     private final int inputs;
     private final LayerWorkspaceMgr mgr = LayerWorkspaceMgr.noWorkspaces();
 
-    public ConvGenerator(ComputationGraph graph, int inputs) {
+    public GraphGenerator(ComputationGraph graph, int inputs) {
         this.graph = graph;
         this.inputs = inputs;
     }

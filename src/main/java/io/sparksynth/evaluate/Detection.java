@@ -51,7 +51,7 @@ final class Detection {
         Dataset<Row> test = withKey.where("__k >= 70").drop("__k").cache();
         try {
             PipelineModel gbt = fit(train, columns, new GBTClassifier().setMaxIter(30).setMaxDepth(5)
-                    .setMaxBins(Features.MAX_BINS).setSeed(seed), false);
+                    .setMaxBins(Features.MAX_BINS).setCacheNodeIds(true).setSeed(seed), false);
             PipelineModel logistic = fit(train, columns, new LogisticRegression().setMaxIter(100)
                     .setFeaturesCol("scaled"), true);
             return new Metrics.DetectionScores(n, RocAuc.of(gbt.transform(test), "label"),

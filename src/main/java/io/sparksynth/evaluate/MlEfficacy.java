@@ -27,6 +27,14 @@ import static org.apache.spark.sql.functions.col;
  * accuracy for a categorical target, R^2 for a numeric one.
  */
 final class MlEfficacy {
+    /**
+     * Split statistics per pass of the forest (Spark's default is 256 MB): 50 trees of depth 10 then
+     * grow their deep levels in fewer passes. With node ids cached (each row remembers its node in
+     * every tree instead of walking 50 trees from their roots on every pass) a forest on Adult trains
+     * in about half the time; neither setting changes the trees.
+     */
+    private static final int FOREST_MEMORY_MB = 512;
+
     private MlEfficacy() {
     }
 
@@ -107,12 +115,14 @@ final class MlEfficacy {
         List<PipelineStage> stages = new ArrayList<>(Features.stages(columns, target));
         if (regression) {
             stages.add(new RandomForestRegressor().setLabelCol("label_raw").setNumTrees(50).setMaxDepth(10)
-                    .setMaxBins(Features.MAX_BINS).setSeed(seed));
+                    .setMaxBins(Features.MAX_BINS).setCacheNodeIds(true).setMaxMemoryInMB(FOREST_MEMORY_MB)
+                    .setSeed(seed));
         } else {
             stages.add(new StringIndexer().setInputCol("label_raw").setOutputCol("label").setHandleInvalid("keep")
                     .setStringOrderType("alphabetAsc"));
             stages.add(new RandomForestClassifier().setLabelCol("label").setNumTrees(50).setMaxDepth(10)
-                    .setMaxBins(Features.MAX_BINS).setSeed(seed));
+                    .setMaxBins(Features.MAX_BINS).setCacheNodeIds(true).setMaxMemoryInMB(FOREST_MEMORY_MB)
+                    .setSeed(seed));
         }
         PipelineModel model = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(train);
         Dataset<Row> predicted = model.transform(test);

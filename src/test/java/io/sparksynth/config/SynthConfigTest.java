@@ -72,6 +72,7 @@ class SynthConfigTest {
         KEYS.put("transform.rare-values", c -> c.transform.freshRareValues() ? "fresh" : "copy");
         KEYS.put("gan.noise-dim", c -> c.gan.noiseDim());
         KEYS.put("gan.generator-layers", c -> c.gan.generatorLayers());
+        KEYS.put("gan.generator-residual", c -> c.gan.residualGenerator());
         KEYS.put("gan.discriminator-layers", c -> c.gan.discriminatorLayers());
         KEYS.put("gan.discriminator-activation", c -> c.gan.leakyDiscriminator() ? "leakyrelu" : "relu");
         KEYS.put("gan.discriminator-dropout", c -> c.gan.discriminatorDropout());
@@ -142,7 +143,7 @@ class SynthConfigTest {
                 {"gan.discriminator-steps", "5"}, {"gan.label-smoothing", "0.1"}, {"gan.pac", "1"},
                 {"gan.conditional", "false"}, {"gan.gumbel-tau", "1.5"}, {"gan.architecture", "conv"},
                 {"gan.generator-filters", "[16]"}, {"gan.discriminator-filters", "[8, 16, 32]"}, {"gan.r1-penalty", "2.5"},
-                {"gan.r1-every", "1"}, {"train.epochs", "1"},
+                {"gan.r1-every", "1"}, {"gan.generator-residual", "true"}, {"train.epochs", "1"},
                 {"train.batch-size", "2"}, {"train.workers", "3"}, {"train.averaging-frequency", "1"},
                 {"train.early-stopping-patience", "10"}, {"train.early-stopping-min-delta", "0"},
                 {"train.log-every", "50"}, {"train.generator-ema", "0"}, {"train.checkpoint-every", "0"},

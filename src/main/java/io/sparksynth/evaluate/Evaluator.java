@@ -123,10 +123,14 @@ public final class Evaluator {
                             + "among the continuous and categorical columns " + tabular.names());
                 }
                 progress.line("evaluate: ML efficacy on target " + target);
-                ml = MlEfficacy.evaluate(sample(trainSet, in), sample(synth, in), sample(testSet, in), columns,
-                        target, in.seed());
+                // both experiments on the same bounded samples: the augmentation needs at most a few thousand
+                // rows per side, and preparing (and caching) all of a large synthetic table would cost a full pass
+                Dataset<Row> trainSample = sample(trainSet, in);
+                Dataset<Row> synthSample = sample(synth, in);
+                Dataset<Row> testSample = sample(testSet, in);
+                ml = MlEfficacy.evaluate(trainSample, synthSample, testSample, columns, target, in.seed());
                 progress.line("evaluate: augmentation (k real rows vs k real + k synthetic rows)");
-                augmentation = MlEfficacy.augmentation(trainSet, synth, sample(testSet, in), columns, target,
+                augmentation = MlEfficacy.augmentation(trainSample, synthSample, testSample, columns, target,
                         in.seed());
             }
             ImageEvaluator.Result images = ImageEvaluator.evaluate(trainSet, testSet, synth, in.specs(), in.options(),

@@ -149,19 +149,9 @@ class ConvNetworksTest {
         TrainingSpec spec = TrainingSpec.of("conv", o, 8, 13, t);
         GeneratorNetwork g = spec.newGenerator();
         MultiLayerNetwork d = spec.newDiscriminator();
-        int count = 40;
-        float[] rows = realRows(t, count, new Random(4));
-        GanStep step = new GanStep(g, d, o, spec.layout().activation(), spec.layout().sampler(), t.width(), 8, rows,
-                count);
         INDArray g0 = g.params().dup();
         INDArray d0 = d.params().dup();
-        SplittableRandom rng = new SplittableRandom(1);
-        for (int i = 0; i < 3; i++) {
-            step.discriminatorStep(i, rng);
-            step.generatorStep(i, rng);
-            assertTrue(Double.isFinite(step.lossReal) && Double.isFinite(step.lossFake)
-                    && Double.isFinite(step.lossGenerator), "finite losses");
-        }
+        threeSteps(spec, g, d, t);
         assertFalse(g0.equalsWithEps(g.params(), 1e-7), "generator moved");
         assertFalse(d0.equalsWithEps(d.params(), 1e-7), "discriminator moved");
     }
@@ -172,6 +162,21 @@ class ConvNetworksTest {
         SynthException e = assertThrows(SynthException.class, () -> GanLayout.of(t, options(1)));
         assertTrue(e.getMessage().contains("gan.architecture") && e.getMessage().contains("schema.shapes"),
                 e.getMessage());
+    }
+
+    /** Three discriminator and generator steps of batch 8 on 40 rows of {@link #table}, each with finite losses. */
+    static void threeSteps(TrainingSpec spec, GeneratorNetwork g, MultiLayerNetwork d, TableTransform t) {
+        int count = 40;
+        float[] rows = realRows(t, count, new Random(4));
+        GanStep step = new GanStep(g, d, spec.gan(), spec.layout().activation(), spec.layout().sampler(), t.width(), 8,
+                rows, count);
+        SplittableRandom rng = new SplittableRandom(1);
+        for (int i = 0; i < 3; i++) {
+            step.discriminatorStep(i, rng);
+            step.generatorStep(i, rng);
+            assertTrue(Double.isFinite(step.lossReal) && Double.isFinite(step.lossFake)
+                    && Double.isFinite(step.lossGenerator), "finite losses");
+        }
     }
 
     private static GanOptions options(int pac) {
@@ -233,7 +238,7 @@ class ConvNetworksTest {
         return a.castTo(DataType.DOUBLE).sumNumber().doubleValue();
     }
 
-    private static float[] gaussian(int n, Random r) {
+    static float[] gaussian(int n, Random r) {
         float[] a = new float[n];
         for (int i = 0; i < n; i++) {
             a[i] = (float) r.nextGaussian();

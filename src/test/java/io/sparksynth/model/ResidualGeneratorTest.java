@@ -2,24 +2,21 @@ package io.sparksynth.model;
 
 import io.sparksynth.config.GanOptions;
 import io.sparksynth.config.SynthConfig;
-import io.sparksynth.preprocess.ColumnTransform;
 import io.sparksynth.preprocess.TableTransform;
 import io.sparksynth.train.TrainingSpec;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code gan.generator-residual}: CTGAN's generator blocks (dense, batch normalisation, ReLU, the
@@ -54,7 +51,7 @@ class ResidualGeneratorTest {
             GeneratorNetwork restored = GanModel.generatorFromBytes(GanModel.toBytes(g.model(), false),
                     GanLayout.of(t, options(!residual)));
             assertEquals(g.getClass(), restored.getClass());
-            float[] in = gaussian(5 * layout.generatorInput(), new Random(2));
+            float[] in = ConvNetworksTest.gaussian(5 * layout.generatorInput(), new Random(2));
             assertArrayEquals(g.forward(in, 5, false), restored.forward(in, 5, false));
         }
     }
@@ -62,63 +59,22 @@ class ResidualGeneratorTest {
     @Test
     void ganStepsMoveTheResidualGeneratorAndItsBatchStatistics() {
         TableTransform t = ConvNetworksTest.table(1);
-        GanOptions o = options(true);
-        TrainingSpec spec = TrainingSpec.of("residual", o, 8, 13, t);
+        TrainingSpec spec = TrainingSpec.of("residual", options(true), 8, 13, t);
         GeneratorNetwork g = spec.newGenerator();
-        MultiLayerNetwork d = spec.newDiscriminator();
-        int count = 40;
-        float[] rows = realRows(t, count, new Random(4));
-        GanStep step = new GanStep(g, d, o, spec.layout().activation(), spec.layout().sampler(), t.width(), 8, rows,
-                count);
         INDArray g0 = g.params().dup();
         INDArray mean0 = ((ComputationGraph) g.model()).getLayer("norm0").getParam("mean").dup();
-        float[] in = gaussian(3 * spec.layout().generatorInput(), new Random(5));
+        float[] in = ConvNetworksTest.gaussian(3 * spec.layout().generatorInput(), new Random(5));
         float[] before = g.forward(in, 3, false);
-        SplittableRandom rng = new SplittableRandom(1);
-        for (int i = 0; i < 3; i++) {
-            step.discriminatorStep(i, rng);
-            step.generatorStep(i, rng);
-            assertTrue(Double.isFinite(step.lossGenerator), "finite generator loss");
-        }
+        ConvNetworksTest.threeSteps(spec, g, spec.newDiscriminator(), t);
         assertFalse(g0.equalsWithEps(g.params(), 1e-7), "generator moved");
         assertFalse(mean0.equalsWithEps(((ComputationGraph) g.model()).getLayer("norm0").getParam("mean"), 1e-7),
                 "the running mean that generation uses follows the training batches");
-        assertFalse(java.util.Arrays.equals(before, g.forward(in, 3, false)), "generated rows changed");
+        assertFalse(Arrays.equals(before, g.forward(in, 3, false)), "generated rows changed");
     }
 
     private static GanOptions options(boolean residual) {
         return SynthConfig.load(null, List.of("gan.generator-residual=" + residual, "gan.noise-dim=4",
                 "gan.generator-layers=[16, 8]", "gan.discriminator-layers=[8]", "gan.discriminator-dropout=0",
                 "gan.pac=2")).gan;
-    }
-
-    private static float[] realRows(TableTransform t, int count, Random r) {
-        float[] rows = new float[count * t.width()];
-        for (int i = 0; i < count; i++) {
-            int offset = i * t.width();
-            for (ColumnTransform c : t.columns) {
-                if (c.spec.kind() == io.sparksynth.data.ColumnKind.CATEGORICAL) {
-                    c.encode(r.nextInt(3), rows, offset);
-                } else if (c.spec.kind() == io.sparksynth.data.ColumnKind.VECTOR) {
-                    double[] v = new double[c.spec.length()];
-                    for (int k = 0; k < v.length; k++) {
-                        v[k] = r.nextDouble();
-                    }
-                    c.encode(org.apache.spark.ml.linalg.Vectors.dense(v), rows, offset);
-                } else {
-                    c.encode(-3 + 8 * r.nextDouble(), rows, offset);
-                }
-                offset += c.width();
-            }
-        }
-        return rows;
-    }
-
-    private static float[] gaussian(int n, Random r) {
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = (float) r.nextGaussian();
-        }
-        return x;
     }
 }

@@ -55,6 +55,8 @@ public final class ColumnTransform implements Serializable {
     public List<Double> generated = new ArrayList<>();
     /** Marginal calibration of the choice block: added to the generator's logits before a slot is drawn. */
     public List<Double> choiceBias = new ArrayList<>();
+    /** the tables above as primitive arrays, for decoding; made on first use, in no serialised form */
+    private transient TableArrays arrays;
     /**
      * A categorical column that is a function of another ({@link DerivedColumns}): the source's name,
      * and the real mapping as parallel lists of spellings (null for null). It has no encoded slots;
@@ -220,11 +222,20 @@ public final class ColumnTransform implements Serializable {
         return choice;
     }
 
+    private TableArrays arrays() {
+        TableArrays a = arrays;
+        if (a == null) { // two tasks may each make one: both are right
+            a = new TableArrays();
+            arrays = a;
+        }
+        return a;
+    }
+
     private double value(float[] in, int offset, int choice) {
         Component c = components.get(choice);
         return c.pointMass() ? c.center()
                 : quantiles.isEmpty() ? c.center() + in[offset] * c.scale()
-                : Quantiles.inverse(quantiles, (in[offset] + 1.0) / 2.0);
+                : Quantiles.inverse(arrays().of(quantiles), (in[offset] + 1.0) / 2.0);
     }
 
     /** Whether decoding maps values through the marginal calibration. */
@@ -258,7 +269,8 @@ public final class ColumnTransform implements Serializable {
             choice = nearestComponent(x);
             Component c = components.get(choice);
             if (!c.pointMass() && hasValue()) {
-                double alpha = quantiles.isEmpty() ? (x - c.center()) / c.scale() : 2 * Quantiles.cdf(quantiles, x) - 1;
+                double alpha = quantiles.isEmpty() ? (x - c.center()) / c.scale()
+                        : 2 * Quantiles.cdf(arrays().of(quantiles), x) - 1;
                 out[offset] = (float) Math.max(-1, Math.min(1, alpha));
             }
         } else {
@@ -324,10 +336,10 @@ public final class ColumnTransform implements Serializable {
         if (continuous()) {
             double x = value(in, offset, choice);
             if (calibrated()) {
-                x = Quantiles.inverse(marginal, Quantiles.cdf(generated, x));
+                x = Quantiles.inverse(arrays().of(marginal), Quantiles.cdf(arrays().of(generated), x));
             }
             if (!support.isEmpty()) {
-                x = Quantiles.nearest(support, x);
+                x = Quantiles.nearest(arrays().of(support), x);
             }
             return TypedValues.numeric(Math.max(min, Math.min(max, x)), spec);
         }

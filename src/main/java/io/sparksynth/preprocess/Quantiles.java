@@ -21,33 +21,68 @@ public final class Quantiles {
      * the tanh's -1 or +1, which the generator can only approach).
      */
     public static double cdf(List<Double> q, double x) {
-        int m = q.size();
-        if (x < q.get(0)) {
+        return cdf(values(q), x);
+    }
+
+    /** As {@link #cdf(List, double)} on the table as a primitive array (what decoding searches per value). */
+    public static double cdf(double[] q, double x) {
+        int m = q.length;
+        if (x < q[0]) {
             return 0;
         }
-        if (x > q.get(m - 1)) {
+        if (x > q[m - 1]) {
             return 1;
         }
+        int hi = firstAtLeast(q, x);
+        if (q[hi] == x) {
+            // the run of x ends before the first entry above it: a second search, since a skewed
+            // column's run (Adult's 40 hours a week) spans hundreds of the table's entries
+            int end = firstAbove(q, x, hi) - 1;
+            return (hi + end) / 2.0 / (m - 1);
+        }
+        int lo = hi - 1;
+        double a = q[lo];
+        double b = q[hi];
+        return (lo + (x - a) / (b - a)) / (m - 1);
+    }
+
+    /** The first index with q >= x, for q[0] <= x <= q[last]. */
+    private static int firstAtLeast(double[] q, double x) {
         int lo = -1; // as if q[-1] = -infinity, so that a run starting at index 0 is found
-        int hi = m - 1;
-        while (hi - lo > 1) { // q[lo] < x <= q[hi]... find first index with q >= x
+        int hi = q.length - 1;
+        while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (q.get(mid) < x) {
+            if (q[mid] < x) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        if (q.get(hi) == x) {
-            int end = hi;
-            while (end + 1 < m && q.get(end + 1) == x) {
-                end++;
+        return hi;
+    }
+
+    /** The first index after {@code from} with q > x, or q.length; q[from] == x. */
+    private static int firstAbove(double[] q, double x, int from) {
+        int lo = from;
+        int hi = q.length;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (q[mid] <= x) {
+                lo = mid;
+            } else {
+                hi = mid;
             }
-            return (hi + end) / 2.0 / (m - 1);
         }
-        double a = q.get(lo);
-        double b = q.get(hi);
-        return (lo + (x - a) / (b - a)) / (m - 1);
+        return hi;
+    }
+
+    /** A table as a primitive array. */
+    public static double[] values(List<Double> q) {
+        double[] a = new double[q.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = q.get(i);
+        }
+        return a;
     }
 
     /**
@@ -90,29 +125,37 @@ public final class Quantiles {
 
     /** The value of the sorted {@code support} nearest to x (the lower one on a tie). */
     public static double nearest(List<Double> support, double x) {
+        return nearest(values(support), x);
+    }
+
+    public static double nearest(double[] support, double x) {
         int lo = 0;
-        int hi = support.size() - 1;
+        int hi = support.length - 1;
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;
-            if (support.get(mid) <= x) {
+            if (support[mid] <= x) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        double a = support.get(lo);
-        double b = support.get(hi);
+        double a = support[lo];
+        double b = support[hi];
         return Math.abs(x - a) <= Math.abs(b - x) ? a : b;
     }
 
     public static double inverse(List<Double> q, double u) {
-        int m = q.size();
+        return inverse(values(q), u);
+    }
+
+    public static double inverse(double[] q, double u) {
+        int m = q.length;
         double pos = Math.max(0, Math.min(1, u)) * (m - 1);
         int i = (int) Math.floor(pos);
         if (i >= m - 1) {
-            return q.get(m - 1);
+            return q[m - 1];
         }
         double f = pos - i;
-        return q.get(i) + f * (q.get(i + 1) - q.get(i));
+        return q[i] + f * (q[i + 1] - q[i]);
     }
 }

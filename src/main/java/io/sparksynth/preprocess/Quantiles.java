@@ -18,13 +18,9 @@ public final class Quantiles {
     /**
      * The rank of x in [0, 1]; a value on a flat run of the table gets the middle of the run, also
      * when the run is at either end (a repeated minimum or a top-coded maximum must not be pushed to
-     * the tanh's -1 or +1, which the generator can only approach).
+     * the tanh's -1 or +1, which the generator can only approach). The table as a primitive array
+     * ({@link #values}): decoding searches it for every value.
      */
-    public static double cdf(List<Double> q, double x) {
-        return cdf(values(q), x);
-    }
-
-    /** As {@link #cdf(List, double)} on the table as a primitive array (what decoding searches per value). */
     public static double cdf(double[] q, double x) {
         int m = q.length;
         if (x < q[0]) {
@@ -61,7 +57,7 @@ public final class Quantiles {
         return hi;
     }
 
-    /** The first index after {@code from} with q > x, or q.length; q[from] == x. */
+    /** The first index after {@code from} with q > x, or q.length; q[from] <= x (or from = 0). */
     private static int firstAbove(double[] q, double x, int from) {
         int lo = from;
         int hi = q.length;
@@ -124,28 +120,11 @@ public final class Quantiles {
     }
 
     /** The value of the sorted {@code support} nearest to x (the lower one on a tie). */
-    public static double nearest(List<Double> support, double x) {
-        return nearest(values(support), x);
-    }
-
     public static double nearest(double[] support, double x) {
-        int lo = 0;
-        int hi = support.length - 1;
-        while (hi - lo > 1) {
-            int mid = (lo + hi) >>> 1;
-            if (support[mid] <= x) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double a = support[lo];
+        int hi = Math.min(firstAbove(support, x, 0), support.length - 1);
+        double a = support[Math.max(hi - 1, 0)];
         double b = support[hi];
         return Math.abs(x - a) <= Math.abs(b - x) ? a : b;
-    }
-
-    public static double inverse(List<Double> q, double u) {
-        return inverse(values(q), u);
     }
 
     public static double inverse(double[] q, double u) {

@@ -36,7 +36,7 @@ class QuantilesTest {
             "-5, 0", "-1e300, 0", "40.000001, 1", "1e300, 1"  // outside the table
     })
     void cdfOfAnEvenTable(double x, double expected) {
-        assertEquals(expected, Quantiles.cdf(EVEN, x), EPS);
+        assertEquals(expected, cdf(EVEN, x), EPS);
     }
 
     @ParameterizedTest(name = "inverse({0}) = {1}")
@@ -46,37 +46,37 @@ class QuantilesTest {
             "-0.5, 0", "-1e9, 0", "1.0000001, 40", "7, 40"  // clamped to the ends
     })
     void inverseOfAnEvenTable(double u, double expected) {
-        assertEquals(expected, Quantiles.inverse(EVEN, u), 1e-9);
+        assertEquals(expected, inverse(EVEN, u), 1e-9);
     }
 
     @Test
     void aValueOnAFlatRunGetsTheMiddleOfTheRun() {
         // the run covers indices 1..3 of 4 intervals: its middle is index 2, probability 0.5
-        assertEquals(0.5, Quantiles.cdf(MIDDLE_RUN, 5), EPS);
+        assertEquals(0.5, cdf(MIDDLE_RUN, 5), EPS);
         // on either side the interpolation uses the run's outer ends
-        assertEquals(0.125, Quantiles.cdf(MIDDLE_RUN, 2.5), EPS);
-        assertEquals(0.875, Quantiles.cdf(MIDDLE_RUN, 7.5), EPS);
+        assertEquals(0.125, cdf(MIDDLE_RUN, 2.5), EPS);
+        assertEquals(0.875, cdf(MIDDLE_RUN, 7.5), EPS);
         // and the whole run decodes to the point mass
         for (double u = 0.25; u <= 0.75; u += 0.01) {
-            assertEquals(5, Quantiles.inverse(MIDDLE_RUN, u), EPS, "inverse(" + u + ")");
+            assertEquals(5, inverse(MIDDLE_RUN, u), EPS, "inverse(" + u + ")");
         }
     }
 
     @Test
     void aFlatRunAtEitherEndAlsoGetsItsMiddle() {
         // the minimum held by indices 0..2: middle index 1, probability 0.25 (not 0)
-        assertEquals(0.25, Quantiles.cdf(LOW_RUN, 0), EPS);
-        assertEquals(0, Quantiles.cdf(LOW_RUN, -1), EPS);
-        assertEquals(0.625, Quantiles.cdf(LOW_RUN, 2), EPS);
+        assertEquals(0.25, cdf(LOW_RUN, 0), EPS);
+        assertEquals(0, cdf(LOW_RUN, -1), EPS);
+        assertEquals(0.625, cdf(LOW_RUN, 2), EPS);
         // the maximum held by indices 2..4: middle index 3, probability 0.75 (not 1)
-        assertEquals(0.75, Quantiles.cdf(HIGH_RUN, 8), EPS);
-        assertEquals(1, Quantiles.cdf(HIGH_RUN, 9), EPS);
-        assertEquals(0.375, Quantiles.cdf(HIGH_RUN, 6), EPS);
+        assertEquals(0.75, cdf(HIGH_RUN, 8), EPS);
+        assertEquals(1, cdf(HIGH_RUN, 9), EPS);
+        assertEquals(0.375, cdf(HIGH_RUN, 6), EPS);
         // a constant column: everything is one run
-        assertEquals(0.5, Quantiles.cdf(CONSTANT, 3), EPS);
-        assertEquals(0, Quantiles.cdf(CONSTANT, 2.9), EPS);
-        assertEquals(1, Quantiles.cdf(CONSTANT, 3.1), EPS);
-        assertEquals(3, Quantiles.inverse(CONSTANT, 0.5), EPS);
+        assertEquals(0.5, cdf(CONSTANT, 3), EPS);
+        assertEquals(0, cdf(CONSTANT, 2.9), EPS);
+        assertEquals(1, cdf(CONSTANT, 3.1), EPS);
+        assertEquals(3, inverse(CONSTANT, 0.5), EPS);
     }
 
     @Test
@@ -88,12 +88,12 @@ class QuantilesTest {
         }
         List<Double> support = Quantiles.support(sorted);
         assertEquals(List.of(20.0, 40.0, 45.0, 60.0, 88.0), support);
-        assertEquals(40, Quantiles.nearest(support, 42.4), EPS);
-        assertEquals(40, Quantiles.nearest(support, 42.5), EPS, "a tie goes to the lower value");
-        assertEquals(45, Quantiles.nearest(support, 42.6), EPS);
-        assertEquals(20, Quantiles.nearest(support, -1e9), EPS);
-        assertEquals(88, Quantiles.nearest(support, 1e9), EPS);
-        assertEquals(88, Quantiles.nearest(support, 88), EPS, "a value held by one row stays reachable");
+        assertEquals(40, nearest(support, 42.4), EPS);
+        assertEquals(40, nearest(support, 42.5), EPS, "a tie goes to the lower value");
+        assertEquals(45, nearest(support, 42.6), EPS);
+        assertEquals(20, nearest(support, -1e9), EPS);
+        assertEquals(88, nearest(support, 1e9), EPS);
+        assertEquals(88, nearest(support, 88), EPS, "a value held by one row stays reachable");
         // one distinct value per 10 sample values is the bound
         double[] spread = new double[200];
         for (int i = 0; i < spread.length; i++) {
@@ -115,7 +115,7 @@ class QuantilesTest {
             double previous = -1;
             for (int i = 0; i <= 10_000; i++) {
                 double x = lo + (hi - lo) * i / 10_000;
-                double p = Quantiles.cdf(q, x);
+                double p = cdf(q, x);
                 double before = previous;
                 assertTrue(p >= previous && p >= 0 && p <= 1, () -> "cdf(" + x + ") = " + p + " after " + before);
                 previous = p;
@@ -123,7 +123,7 @@ class QuantilesTest {
             double previousX = Double.NEGATIVE_INFINITY;
             for (int i = -100; i <= 10_100; i++) {
                 double u = i / 10_000.0;
-                double x = Quantiles.inverse(q, u);
+                double x = inverse(q, u);
                 double before = previousX;
                 assertTrue(x >= previousX, () -> "inverse(" + u + ") = " + x + " after " + before);
                 previousX = x;
@@ -139,11 +139,11 @@ class QuantilesTest {
             double hi = q.get(q.size() - 1);
             for (int i = 0; i < 5_000; i++) {
                 double x = i == 0 ? lo : i == 1 ? hi : lo + (hi - lo) * rng.nextDouble();
-                assertEquals(x, Quantiles.inverse(q, Quantiles.cdf(q, x)), 1e-9 * Math.max(1, Math.abs(x)),
+                assertEquals(x, inverse(q, cdf(q, x)), 1e-9 * Math.max(1, Math.abs(x)),
                         () -> "inverse(cdf(" + x + "))");
             }
             for (double table : q) {
-                assertEquals(table, Quantiles.inverse(q, Quantiles.cdf(q, table)), 1e-9 * Math.max(1, Math.abs(table)));
+                assertEquals(table, inverse(q, cdf(q, table)), 1e-9 * Math.max(1, Math.abs(table)));
             }
         }
     }
@@ -152,7 +152,7 @@ class QuantilesTest {
     void cdfOfInverseRestoresProbabilitiesOfAStrictlyIncreasingTable() {
         for (int i = 0; i <= 1000; i++) {
             double u = i / 1000.0;
-            assertEquals(u, Quantiles.cdf(EVEN, Quantiles.inverse(EVEN, u)), 1e-12);
+            assertEquals(u, cdf(EVEN, inverse(EVEN, u)), 1e-12);
         }
     }
 
@@ -178,5 +178,18 @@ class QuantilesTest {
         }
         Arrays.sort(x);
         return Quantiles.fromSorted(x, x[0], x[x.length - 1]);
+    }
+
+    // the tables as the tests write them (lists); decoding searches them as primitive arrays
+    private static double cdf(List<Double> q, double x) {
+        return Quantiles.cdf(Quantiles.values(q), x);
+    }
+
+    private static double inverse(List<Double> q, double u) {
+        return Quantiles.inverse(Quantiles.values(q), u);
+    }
+
+    private static double nearest(List<Double> support, double x) {
+        return Quantiles.nearest(Quantiles.values(support), x);
     }
 }

@@ -42,9 +42,10 @@ class TableArraysTest {
             q.add((double) i);
         }
         assertEquals(1001, q.size());
-        assertEquals((100 + 899) / 2.0 / 1000, Quantiles.cdf(q, 100), 0);
-        assertEquals((99 + 0.5) / 1000, Quantiles.cdf(q, 99.5), 0);
-        assertEquals((899 + 0.5) / 1000, Quantiles.cdf(q, 100.5), 0);
-        assertEquals(1.0, Quantiles.cdf(q, 201), 0); // a run of one at the top
+        double[] table = Quantiles.values(q);
+        assertEquals((100 + 899) / 2.0 / 1000, Quantiles.cdf(table, 100), 0);
+        assertEquals((99 + 0.5) / 1000, Quantiles.cdf(table, 99.5), 0);
+        assertEquals((899 + 0.5) / 1000, Quantiles.cdf(table, 100.5), 0);
+        assertEquals(1.0, Quantiles.cdf(table, 201), 0); // a run of one at the top
     }
 }

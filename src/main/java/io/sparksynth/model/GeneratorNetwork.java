@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The generator as training, parameter averaging and generation see it: rows of noise and
  * condition in, raw encoded rows out (before {@link OutputActivation}). Two shapes implement it:
  * {@link DenseGenerator}, the papers' dense network, and {@link GraphGenerator}: CTGAN's residual
- * dense blocks, or an image column drawn with convolutions beside dense heads for the other columns. Row-major float arrays
- * throughout, as in {@link GanStep}.
+ * dense blocks, or an image column drawn with convolutions beside dense heads for the other
+ * columns. Row-major float arrays throughout, as in {@link GanStep}.
  */
 public interface GeneratorNetwork {
 

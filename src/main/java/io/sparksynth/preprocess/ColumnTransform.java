@@ -139,7 +139,14 @@ public final class ColumnTransform implements Serializable {
         if (vector()) {
             return spec.length();
         }
-        return continuous() && components.stream().anyMatch(c -> !c.pointMass()) ? 1 : 0;
+        if (continuous()) { // a loop, not a stream: decoding asks this for every value
+            for (Component c : components) {
+                if (!c.pointMass()) {
+                    return 1;
+                }
+            }
+        }
+        return 0;
     }
 
     @JsonIgnore
@@ -213,7 +220,8 @@ public final class ColumnTransform implements Serializable {
         int choiceOffset = offset + valueWidth();
         int choice = 0;
         if (hasChoice()) {
-            for (int k = 1; k < choiceCount(); k++) {
+            int count = choiceCount();
+            for (int k = 1; k < count; k++) {
                 if (in[choiceOffset + k] > in[choiceOffset + choice]) {
                     choice = k;
                 }

@@ -21,11 +21,11 @@ public final class DenseGenerator implements GeneratorNetwork {
     public float[] forward(float[] input, int rows, boolean train) {
         INDArray in = GanStep.matrix(input, rows, (int) net.layerInputSize(0));
         if (!train) {
-            return net.output(in, false).dup('c').data().asFloat();
+            return Floats.of(net.output(in, false));
         }
         net.setInput(in);
         List<INDArray> acts = net.feedForward(true, false);
-        return acts.get(acts.size() - 1).dup('c').data().asFloat();
+        return Floats.of(acts.get(acts.size() - 1));
     }
 
     @Override

@@ -6,9 +6,7 @@ import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -118,7 +116,7 @@ public final class GanStep {
                                         int iteration, INDArray extraGradient, LayerWorkspaceMgr mgr) {
         d.setInput(matrix(input, rows, cols));
         List<INDArray> acts = d.feedForward(true, false);
-        float[] logits = acts.get(acts.size() - 1).dup('c').data().asFloat();
+        float[] logits = Floats.of(acts.get(acts.size() - 1));
         float[] eps = new float[rows];
         double[] loss = new double[rows];
         for (int i = 0; i < rows; i++) {
@@ -154,7 +152,7 @@ public final class GanStep {
             eps[i] = (float) ((sigmoid(logits[i]) - 1) / packed);
         }
         Pair<Gradient, INDArray> back = discriminator.backpropGradient(column(eps), mgr);
-        float[] gradIn = back.getSecond().dup('c').data().asFloat();
+        float[] gradIn = Floats.of(back.getSecond());
         float[] gradAct = new float[batch * width];
         for (int i = 0; i < batch; i++) {
             System.arraycopy(gradIn, i * in, gradAct, i * width, width);
@@ -217,7 +215,7 @@ public final class GanStep {
     private float[] forward(MultiLayerNetwork net, float[] input, int rowsIn, int cols) {
         net.setInput(matrix(input, rowsIn, cols));
         List<INDArray> acts = net.feedForward(true, false);
-        return acts.get(acts.size() - 1).dup('c').data().asFloat();
+        return Floats.of(acts.get(acts.size() - 1));
     }
 
     private static int pick(int[] candidates, RandomGenerator rng) {
@@ -225,7 +223,7 @@ public final class GanStep {
     }
 
     static INDArray matrix(float[] data, int rows, int cols) {
-        return Nd4j.create(data, new long[]{rows, cols}, 'c').castTo(DataType.FLOAT);
+        return Floats.matrix(data, rows, cols);
     }
 
     private static INDArray column(float[] data) {

@@ -26,10 +26,10 @@ public final class GraphGenerator implements GeneratorNetwork {
     public float[] forward(float[] input, int rows, boolean train) {
         INDArray in = GanStep.matrix(input, rows, inputs);
         if (!train) {
-            return graph.outputSingle(false, in).dup('c').data().asFloat();
+            return Floats.of(graph.outputSingle(false, in));
         }
         INDArray out = graph.feedForward(new INDArray[]{in}, true, false).get(GanNetworks.OUTPUT);
-        return out.dup('c').data().asFloat();
+        return Floats.of(out);
     }
 
     @Override

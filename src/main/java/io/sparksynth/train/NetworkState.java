@@ -1,8 +1,8 @@
 package io.sparksynth.train;
 
+import io.sparksynth.model.Floats;
 import io.sparksynth.model.GeneratorNetwork;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.Serializable;
 
@@ -15,23 +15,22 @@ import java.io.Serializable;
 public record NetworkState(float[] params, float[] updater) implements Serializable {
 
     public static NetworkState of(GeneratorNetwork net) {
-        return new NetworkState(net.params().dup('c').data().asFloat(),
-                net.updaterState().dup('c').data().asFloat());
+        return new NetworkState(Floats.of(net.params()), Floats.of(net.updaterState()));
     }
 
     public void applyTo(GeneratorNetwork net) {
-        net.setParams(Nd4j.create(params, new long[]{1, params.length}, 'c'));
-        net.setUpdaterState(Nd4j.create(updater, new long[]{1, updater.length}, 'c'));
+        net.setParams(Floats.matrix(params, 1, params.length));
+        net.setUpdaterState(Floats.matrix(updater, 1, updater.length));
     }
 
     public static NetworkState of(MultiLayerNetwork net) {
-        return new NetworkState(net.params().dup('c').data().asFloat(),
-                net.getUpdater().getStateViewArray().dup('c').data().asFloat());
+        return new NetworkState(Floats.of(net.params()),
+                Floats.of(net.getUpdater().getStateViewArray()));
     }
 
     public void applyTo(MultiLayerNetwork net) {
-        net.setParams(Nd4j.create(params, new long[]{1, params.length}, 'c'));
-        net.getUpdater().setStateViewArray(net, Nd4j.create(updater, new long[]{1, updater.length}, 'c'), false);
+        net.setParams(Floats.matrix(params, 1, params.length));
+        net.getUpdater().setStateViewArray(net, Floats.matrix(updater, 1, updater.length), false);
     }
 
     /** The element-wise mean, summed in the given order so that the result is reproducible. */

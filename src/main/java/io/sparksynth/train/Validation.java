@@ -1,10 +1,10 @@
 package io.sparksynth.train;
 
+import io.sparksynth.model.Floats;
 import io.sparksynth.model.GeneratorNetwork;
 import io.sparksynth.model.Seeds;
 import io.sparksynth.preprocess.TableTransform;
 import org.apache.spark.api.java.JavaRDD;
-import org.nd4j.linalg.factory.Nd4j;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +65,7 @@ final class Validation {
         if (generator == null) {
             generator = spec.newGenerator();
         }
-        generator.setParams(Nd4j.create(params, new long[]{1, params.length}, 'c'));
+        generator.setParams(Floats.matrix(params, 1, params.length));
         float[] generated = spec.layout().sampleRows(generator, rows, Seeds.random(seed, 0x7A11D, epoch));
         return score.score(generated, rows);
     }

@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
  * evenly spaced uniforms bounds each slot's score from both sides ({@code g} is increasing, and
  * so is its floating-point computation: {@code Math.log} is semi-monotonic and rounding is
  * monotone), and only slots whose upper bound reaches the best lower bound get the exact draw,
- * in slot order with the same tie rule. One instance per thread (it keeps scratch arrays).
+ * in slot order with the same tie rule (when only one slot does, it wins without any). One
+ * instance per thread (it keeps scratch arrays).
  */
 final class GumbelMax {
     private static final int CELLS = 4096;
@@ -60,10 +61,21 @@ final class GumbelMax {
                 lower = lo;
             }
         }
+        int candidates = 0;
+        int candidate = 0;
+        for (int k = 0; k < w; k++) {
+            if (hi[k] >= lower) { // else its exact score is below the winner's
+                candidates++;
+                candidate = k;
+            }
+        }
+        if (candidates == 1) { // the bounds alone decide: no logarithm at all
+            return candidate;
+        }
         int best = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < w; k++) {
-            if (hi[k] >= lower) { // else its exact score is below the winner's
+            if (hi[k] >= lower) {
                 double score = x[k] + gumbel(u[k]);
                 if (score > bestScore) {
                     bestScore = score;

@@ -217,14 +217,15 @@ public final class ColumnTransform implements Serializable {
 
     /** The chosen slot of the choice block of the slice at {@code offset} (the largest wins; 0 without a block). */
     public int choiceOf(float[] in, int offset) {
-        int choiceOffset = offset + valueWidth();
+        return hasChoice() ? largest(in, offset + valueWidth(), choiceCount()) : 0;
+    }
+
+    /** The slot of the largest of {@code in[from..from+count)}, the first on a tie. */
+    static int largest(float[] in, int from, int count) {
         int choice = 0;
-        if (hasChoice()) {
-            int count = choiceCount();
-            for (int k = 1; k < count; k++) {
-                if (in[choiceOffset + k] > in[choiceOffset + choice]) {
-                    choice = k;
-                }
+        for (int k = 1; k < count; k++) {
+            if (in[from + k] > in[from + choice]) {
+                choice = k;
             }
         }
         return choice;
@@ -331,10 +332,17 @@ public final class ColumnTransform implements Serializable {
      * identifier's value is made from (its null drawn first, by the real null share).
      */
     public Object decode(float[] in, int offset, RandomGenerator rng, long row) {
+        return decodeChoice(in, offset, choiceOf(in, offset), rng, row);
+    }
+
+    /**
+     * As {@link #decode(float[], int, RandomGenerator, long)} with the slice's chosen slot already
+     * found ({@link #choiceOf}), by a decoder that keeps the slot layout of every column.
+     */
+    Object decodeChoice(float[] in, int offset, int choice, RandomGenerator rng, long row) {
         if (identifier()) {
             return spec.nullable() && rng.nextDouble() < nullShare ? null : fresh.value(row, rng, spec);
         }
-        int choice = choiceOf(in, offset);
         if (choice == nullSlot()) {
             return null;
         }
@@ -366,7 +374,8 @@ public final class ColumnTransform implements Serializable {
         return choice == nullSlot() ? -1 : valueIndex(choice, rng);
     }
 
-    private int valueIndex(int choice, RandomGenerator rng) {
+    /** As {@link #valueIndex(float[], int, RandomGenerator)} for chosen slot {@code choice}, not the null slot. */
+    int valueIndex(int choice, RandomGenerator rng) {
         return choice < categories.size() || freshOther() ? choice
                 : categories.size() + TypedValues.pick(otherWeights, rng);
     }

@@ -29,6 +29,10 @@ public final class RowDecoder {
     private final Function1<Object, Object>[] converters;
     /** per row being decoded, each categorical column's value index (-1 for null) */
     private final int[] chosen;
+    /** per column, where its choice slots start within its slice, how many there are (0: no choice), its null slot */
+    private final int[] choiceStart;
+    private final int[] choiceCount;
+    private final int[] nullSlot;
 
     @SuppressWarnings("unchecked")
     public RowDecoder(TableTransform transform) {
@@ -40,11 +44,17 @@ public final class RowDecoder {
         this.derived = new Object[n][];
         this.converters = new Function1[n];
         this.chosen = new int[n];
+        this.choiceStart = new int[n];
+        this.choiceCount = new int[n];
+        this.nullSlot = new int[n];
         int o = 0;
         for (int i = 0; i < n; i++) {
             ColumnTransform c = columns.get(i);
             offsets[i] = o;
             o += c.width();
+            choiceStart[i] = c.valueWidth();
+            choiceCount[i] = c.hasChoice() ? c.choiceCount() : 0;
+            nullSlot[i] = c.nullSlot();
             Function1<Object, Object> convert = CatalystTypeConverters.createToCatalystConverter(
                     c.spec.valueDataType());
             if (c.derived()) {
@@ -86,14 +96,15 @@ public final class RowDecoder {
             if (source[i] >= 0) {
                 continue; // below, once its source is known
             }
+            int choice = choiceCount[i] == 0 ? 0 : ColumnTransform.largest(encoded, o + choiceStart[i], choiceCount[i]);
             if (known[i] != null) {
-                int v = c.valueIndex(encoded, o, rng);
+                int v = choice == nullSlot[i] ? -1 : c.valueIndex(choice, rng);
                 chosen[i] = v;
                 // fresh "other" values are made per row, after the same draws as the reference decode
                 values[i] = v < 0 ? null : c.isFresh(v) ? UTF8String.fromString((String) c.fresh.value(-1, rng, c.spec))
                         : known[i][v];
             } else {
-                Object x = c.decode(encoded, o, rng, row);
+                Object x = c.decodeChoice(encoded, o, choice, rng, row);
                 values[i] = converters[i] == null || x == null ? x : converters[i].apply(x);
             }
         }

@@ -58,7 +58,10 @@ final class GenerationBench {
         progress.line("bench: generation stages alone (forward pass, draws + decoding, write)");
         double forward = seconds(() -> GenerationStages.forward(spark, model, rows, partitions));
         double decode = seconds(() -> GenerationStages.decode(spark, model, rows, partitions));
-        double write = seconds(() -> GenerationStages.write(spark, model, rows, partitions, dir + "/decoded"));
+        double write;
+        try (GenerationStages.DecodedPools pools = GenerationStages.decodedPools(spark, model, rows, partitions)) {
+            write = seconds(() -> pools.write(dir + "/decoded"));
+        }
 
         int columns = model.transform().columns.size();
         Column[] cols = new Column[columns];

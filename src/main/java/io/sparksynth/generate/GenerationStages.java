@@ -9,8 +9,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -22,9 +24,9 @@ import java.util.stream.IntStream;
  * and row shares as {@link SyntheticGenerator}, so the bench can say where the time goes and what
  * the limit is: the generator's forward pass (one fixed input block through the network, block
  * after block), the draws and decoding (conditions, noise, one-hot choices and rows made from one
- * fixed block of raw outputs), and Spark writing decoded rows from memory (one decoded block per
- * task, written over and over, through the same projection and Parquet writer). The caller times
- * each call.
+ * fixed block of raw outputs), and Spark writing decoded rows from memory ({@link DecodedPools}:
+ * rows decoded and cached first, then written over and over through the same projection and
+ * Parquet writer). The caller times each call.
  */
 public final class GenerationStages {
     /** Rows per block: the forward pass's batch. */
@@ -34,14 +36,22 @@ public final class GenerationStages {
     private GenerationStages() {
     }
 
-    /** What one task does with its sampler and its number of rows; returns the rows to write, if any. */
-    private interface Stage extends Serializable {
-        Iterator<InternalRow> run(BlockSampler sampler, long rows);
+    /**
+     * Blocks of decoded rows each write-stage task holds: 128 x 1,024 rows, as many distinct values
+     * as Parquet meets in a real output before its dictionaries fill (1 MB) and fall back to plain
+     * encoding. A pool of one block, repeated, made the write look faster than it is: tiny
+     * dictionaries and pages that compress to almost nothing.
+     */
+    static final int POOL_BLOCKS = 128;
+
+    /** What one task does with its sampler and its number of rows; returns what it makes, if anything. */
+    private interface Stage<T> extends Serializable {
+        Iterator<T> run(BlockSampler sampler, int partition, long rows);
     }
 
     /** The forward pass alone: the task's blocks, each through the network. */
     public static void forward(SparkSession spark, GanModel model, long rows, int partitions) {
-        tasks(spark, model, rows, partitions, (sampler, n) -> {
+        tasks(spark, model, rows, partitions, (sampler, p, n) -> {
             float[] input = sampler.input(Seeds.random(0));
             double sink = 0;
             for (long b = 0; b < blocks(n); b++) {
@@ -53,7 +63,7 @@ public final class GenerationStages {
 
     /** The draws and the decoding alone: every block's input drawn, its choices drawn and its rows decoded. */
     public static void decode(SparkSession spark, GanModel model, long rows, int partitions) {
-        tasks(spark, model, rows, partitions, (sampler, n) -> {
+        tasks(spark, model, rows, partitions, (sampler, p, n) -> {
             float[] raw = sampler.forward(sampler.input(Seeds.random(0)));
             double sink = 0;
             for (long b = 0; b < blocks(n); b++) {
@@ -65,31 +75,80 @@ public final class GenerationStages {
         }).count();
     }
 
-    /** Spark writing decoded rows alone: one decoded block per task, repeated for the task's rows. */
-    public static void write(SparkSession spark, GanModel model, long rows, int partitions, String path) {
-        JavaRDD<InternalRow> out = tasks(spark, model, rows, partitions, (sampler, n) -> {
-            SplittableRandom rng = Seeds.random(0);
-            List<GenericInternalRow> block = sampler.finish(sampler.forward(sampler.input(rng)), rng, 0);
+    /**
+     * Spark writing decoded rows alone, prepared: each task's first {@link #POOL_BLOCKS} blocks (the
+     * rows {@code generate} makes there) decoded and cached in executor memory, untimed. Time
+     * {@link DecodedPools#write}; close to free the memory.
+     */
+    public static DecodedPools decodedPools(SparkSession spark, GanModel model, long rows, int partitions) {
+        JavaRDD<List<GenericInternalRow>> pools = tasks(spark, model, rows, partitions, (sampler, p, n) -> {
+            long first = SyntheticGenerator.rangeStart(rows, partitions, p) / BLOCK_ROWS;
+            List<GenericInternalRow> pool = new ArrayList<>();
+            for (long b = 0; b < Math.min(POOL_BLOCKS, blocks(n)); b++) {
+                pool.addAll(sampler.unconditioned(1, first + b, (first + b) * BLOCK_ROWS));
+            }
+            return List.of(pool).iterator();
+        });
+        pools.persist(StorageLevel.MEMORY_ONLY());
+        pools.count();
+        return new DecodedPools(spark, model, rows, partitions, pools);
+    }
+
+    /** Each task's pool of decoded rows, cached; {@link #write} writes each task's share of rows from it. */
+    public static final class DecodedPools implements AutoCloseable {
+        private final SparkSession spark;
+        private final GanModel model;
+        private final long rows;
+        private final int partitions;
+        private final JavaRDD<List<GenericInternalRow>> pools;
+
+        private DecodedPools(SparkSession spark, GanModel model, long rows, int partitions,
+                             JavaRDD<List<GenericInternalRow>> pools) {
+            this.spark = spark;
+            this.model = model;
+            this.rows = rows;
+            this.partitions = partitions;
+            this.pools = pools;
+        }
+
+        /** Writes every task's rows, cycling through its pool, through the generator's projection and Parquet writer. */
+        public void write(String path) {
+            long all = rows;
+            int parts = partitions;
+            JavaRDD<InternalRow> out = pools.mapPartitionsWithIndex((p, it) -> {
+                List<GenericInternalRow> pool = it.hasNext() ? it.next() : List.of();
+                long n = SyntheticGenerator.rangeStart(all, parts, p + 1) - SyntheticGenerator.rangeStart(all, parts, p);
+                return cycle(pool, n);
+            }, true);
+            ParquetSink.write(SyntheticGenerator.output(model, InternalRows.frame(spark, out,
+                    model.transform().decodedSchema())), path);
+        }
+
+        @Override
+        public void close() {
+            pools.unpersist(false);
+        }
+
+        /** {@code n} rows from {@code pool}, over and over (static: an iterator made here holds nothing else). */
+        private static Iterator<InternalRow> cycle(List<GenericInternalRow> pool, long n) {
             return new Iterator<>() {
                 private long next;
 
                 @Override
                 public boolean hasNext() {
-                    return next < n;
+                    return next < n && !pool.isEmpty();
                 }
 
                 @Override
                 public InternalRow next() {
-                    return block.get((int) (next++ % BlockSampler.BLOCK));
+                    return pool.get((int) (next++ % pool.size()));
                 }
             };
-        });
-        ParquetSink.write(SyntheticGenerator.output(model, InternalRows.frame(spark, out,
-                model.transform().decodedSchema())), path);
+        }
     }
 
-    private static JavaRDD<InternalRow> tasks(SparkSession spark, GanModel model, long rows, int partitions,
-                                              Stage stage) {
+    private static <T> JavaRDD<T> tasks(SparkSession spark, GanModel model, long rows, int partitions,
+                                         Stage<T> stage) {
         SyntheticGenerator.checkCounts(rows, partitions);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<GeneratorSpec> shared = jsc.broadcast(GeneratorSpec.of(model));
@@ -101,7 +160,7 @@ public final class GenerationStages {
             int p = it.next();
             long n = SyntheticGenerator.rangeStart(rows, partitions, p + 1)
                     - SyntheticGenerator.rangeStart(rows, partitions, p);
-            return stage.run(new BlockSampler(shared.value()), n);
+            return stage.run(new BlockSampler(shared.value()), p, n);
         });
     }
 
@@ -110,7 +169,7 @@ public final class GenerationStages {
     }
 
     /** No rows; {@code sink} is kept only so that the JIT cannot drop the work that made it. */
-    private static Iterator<InternalRow> nothing(double sink) {
+    private static <T> Iterator<T> nothing(double sink) {
         blackhole = sink;
         return Collections.emptyIterator();
     }

@@ -19,7 +19,7 @@ public final class DenseGenerator implements GeneratorNetwork {
 
     @Override
     public float[] forward(float[] input, int rows, boolean train) {
-        INDArray in = GanStep.matrix(input, rows, (int) net.layerInputSize(0));
+        INDArray in = Floats.matrix(input, rows, (int) net.layerInputSize(0));
         if (!train) {
             return Floats.of(net.output(in, false));
         }
@@ -30,7 +30,7 @@ public final class DenseGenerator implements GeneratorNetwork {
 
     @Override
     public Gradient backward(float[] gradRaw, int rows) {
-        return net.backpropGradient(GanStep.matrix(gradRaw, rows, gradRaw.length / rows), mgr).getFirst();
+        return net.backpropGradient(Floats.matrix(gradRaw, rows, gradRaw.length / rows), mgr).getFirst();
     }
 
     @Override

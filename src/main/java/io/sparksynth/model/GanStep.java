@@ -114,7 +114,7 @@ public final class GanStep {
      */
     static double[] discriminatorUpdate(MultiLayerNetwork d, float[] input, int rows, int cols, float[] labels,
                                         int iteration, INDArray extraGradient, LayerWorkspaceMgr mgr) {
-        d.setInput(matrix(input, rows, cols));
+        d.setInput(Floats.matrix(input, rows, cols));
         List<INDArray> acts = d.feedForward(true, false);
         float[] logits = Floats.of(acts.get(acts.size() - 1));
         float[] eps = new float[rows];
@@ -213,7 +213,7 @@ public final class GanStep {
     }
 
     private float[] forward(MultiLayerNetwork net, float[] input, int rowsIn, int cols) {
-        net.setInput(matrix(input, rowsIn, cols));
+        net.setInput(Floats.matrix(input, rowsIn, cols));
         List<INDArray> acts = net.feedForward(true, false);
         return Floats.of(acts.get(acts.size() - 1));
     }
@@ -222,12 +222,8 @@ public final class GanStep {
         return candidates[rng.nextInt(candidates.length)];
     }
 
-    static INDArray matrix(float[] data, int rows, int cols) {
-        return Floats.matrix(data, rows, cols);
-    }
-
     private static INDArray column(float[] data) {
-        return matrix(data, data.length, 1);
+        return Floats.matrix(data, data.length, 1);
     }
 
     private static double softplus(double z) {

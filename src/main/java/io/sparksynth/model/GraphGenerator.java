@@ -24,7 +24,7 @@ public final class GraphGenerator implements GeneratorNetwork {
 
     @Override
     public float[] forward(float[] input, int rows, boolean train) {
-        INDArray in = GanStep.matrix(input, rows, inputs);
+        INDArray in = Floats.matrix(input, rows, inputs);
         if (!train) {
             return Floats.of(graph.outputSingle(false, in));
         }
@@ -34,7 +34,7 @@ public final class GraphGenerator implements GeneratorNetwork {
 
     @Override
     public Gradient backward(float[] gradRaw, int rows) {
-        return graph.backpropGradient(GanStep.matrix(gradRaw, rows, gradRaw.length / rows));
+        return graph.backpropGradient(Floats.matrix(gradRaw, rows, gradRaw.length / rows));
     }
 
     @Override

@@ -41,7 +41,7 @@ public final class R1Penalty {
         int layers = d.getnLayers();
         List<INDArray> weights = new ArrayList<>();
         List<INDArray> slope = new ArrayList<>(); // phi'(z_l) of the hidden layers
-        INDArray a = GanStep.matrix(input, rows, cols);
+        INDArray a = Floats.matrix(input, rows, cols);
         for (int l = 0; l < layers; l++) {
             Layer layer = d.getLayer(l);
             INDArray w = layer.getParam("W");

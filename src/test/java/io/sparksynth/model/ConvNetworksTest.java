@@ -52,7 +52,7 @@ class ConvNetworksTest {
         float[] out = g.forward(in, rows, true);
         assertEquals(rows * t.width(), out.length);
         ComputationGraph graph = (ComputationGraph) g.model();
-        Map<String, INDArray> acts = graph.feedForward(new INDArray[]{GanStep.matrix(in, rows, layout.generatorInput())},
+        Map<String, INDArray> acts = graph.feedForward(new INDArray[]{Floats.matrix(in, rows, layout.generatorInput())},
                 true, false);
         float[] image = acts.get("image").dup('c').data().asFloat(); // [rows, 1, 8, 8]
         float[] side = acts.get("side").dup('c').data().asFloat(); // [rows, 6]: label (3) before, x (3) after
@@ -106,7 +106,7 @@ class ConvNetworksTest {
         int rows = 2;
         int n = layout.discriminatorInput();
         float[] x = gaussian(rows * n, new Random(7));
-        d.setInput(GanStep.matrix(x, rows, n));
+        d.setInput(Floats.matrix(x, rows, n));
         d.feedForward(false, false);
         INDArray eps = Nd4j.ones(DataType.FLOAT, rows, 1);
         float[] analytic = d.backpropGradient(eps, LayerWorkspaceMgr.noWorkspaces()).getSecond().dup('c').data()
@@ -119,8 +119,8 @@ class ConvNetworksTest {
             up[i] += (float) h;
             float[] down = x.clone();
             down[i] -= (float) h;
-            double numeric = (sum(d.output(GanStep.matrix(up, rows, n), false))
-                    - sum(d.output(GanStep.matrix(down, rows, n), false))) / (2 * h);
+            double numeric = (sum(d.output(Floats.matrix(up, rows, n), false))
+                    - sum(d.output(Floats.matrix(down, rows, n), false))) / (2 * h);
             assertEquals(numeric, analytic[i], 0.05 * Math.abs(numeric) + 2e-3, "d logits / d input " + i);
         }
     }

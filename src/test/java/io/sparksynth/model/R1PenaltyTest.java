@@ -125,11 +125,11 @@ class R1PenaltyTest {
         for (int l = 0; l < twin.getnLayers(); l++) {
             twin.getLayer(l).conf().getLayer().setIDropout(null);
         }
-        twin.setInput(GanStep.matrix(x, rows, cols));
+        twin.setInput(Floats.matrix(x, rows, cols));
         twin.feedForward(false, false);
         float[] ones = new float[rows];
         java.util.Arrays.fill(ones, 1f);
-        float[] v = twin.backpropGradient(GanStep.matrix(ones, rows, 1), MGR).getSecond().dup('c').data().asFloat();
+        float[] v = twin.backpropGradient(Floats.matrix(ones, rows, 1), MGR).getSecond().dup('c').data().asFloat();
         double s = 0;
         for (float g : v) {
             s += (double) g * g;

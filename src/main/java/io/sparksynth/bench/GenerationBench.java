@@ -58,8 +58,8 @@ final class GenerationBench {
                     100 * rate(endToEnd()) / limit()));
             if (drift() > 0.10) {
                 out.printf("    the two end-to-end runs differ by %.0f %%: the machine's speed changed during the "
-                        + "run, so the stages and end to end were not measured alike; repeat on a quiet machine%n",
-                        100 * drift());
+                        + "run, or the first run carried the JIT's warm-up (few rows); measure with millions of "
+                        + "rows on a quiet machine%n", 100 * drift());
             }
             line(out, "plain Spark write, " + columns + " rand() columns", plain, "");
         }

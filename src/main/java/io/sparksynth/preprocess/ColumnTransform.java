@@ -352,7 +352,7 @@ public final class ColumnTransform implements Serializable {
         if (continuous()) {
             double x = value(in, offset, choice);
             if (calibrated()) {
-                x = Quantiles.inverse(arrays().of(marginal), Quantiles.cdf(arrays().of(generated), x));
+                x = Quantiles.inverse(arrays().of(marginal), Quantiles.cdf(arrays().of(generated), x, rng));
             }
             if (!support.isEmpty()) {
                 x = Quantiles.nearest(arrays().of(support), x);

@@ -1,6 +1,7 @@
 package io.sparksynth.preprocess;
 
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
  * A column's empirical CDF as a table of quantiles at evenly spaced probabilities, with linear
@@ -40,6 +41,28 @@ public final class Quantiles {
         double a = q[lo];
         double b = q[hi];
         return (lo + (x - a) / (b - a)) / (m - 1);
+    }
+
+    /**
+     * As {@link #cdf(double[], double)}, but a value on a flat run of the table gets a rank drawn
+     * uniformly over the run (the randomised probability integral transform of a discrete
+     * distribution). The marginal calibration needs it: a generator that puts many rows on one
+     * value (a saturated output, a point mass) would otherwise send them all to the run's middle,
+     * so to one real value, which then holds the run's whole share (Adult's 22 hours a week: 5.9 %
+     * of the rows against 0.1 % real), a spike a tree-based detector finds at once. Spread, the run
+     * covers the same span of real quantiles and so the real values of that span, in their shares.
+     */
+    public static double cdf(double[] q, double x, RandomGenerator rng) {
+        int m = q.length;
+        if (x < q[0] || x > q[m - 1]) {
+            return cdf(q, x);
+        }
+        int hi = firstAtLeast(q, x);
+        if (q[hi] != x) {
+            return cdf(q, x);
+        }
+        int end = firstAbove(q, x, hi) - 1;
+        return end == hi ? (double) hi / (m - 1) : (hi + rng.nextDouble() * (end - hi)) / (m - 1);
     }
 
     /** The first index with q >= x, for q[0] <= x <= q[last]. */

@@ -15,6 +15,10 @@ import java.util.List;
  * @param r1Every              the penalty is applied every this many discriminator steps, weighted as many times
  * @param residualGenerator    dense generator: each hidden layer batch-normalised and concatenated with its input
  *                             (CTGAN's residual blocks) instead of a plain chain of dense layers
+ * @param loss                 "bce" (the paper's minimax loss, a sigmoid discriminator) or "wasserstein" (a
+ *                             linear critic kept 1-Lipschitz by a gradient penalty: WGAN-GP, CTGAN's loss)
+ * @param gradientPenalty      wasserstein: weight lambda of the gradient penalty on rows between real and
+ *                             generated ones
  */
 public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integer> discriminatorLayers,
                          boolean leakyDiscriminator, double discriminatorDropout, double generatorLearningRate,
@@ -22,8 +26,10 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                          int discriminatorSteps, double labelSmoothing, int pac, boolean conditional,
                          double gumbelTau, String architecture, List<Integer> generatorFilters,
                          List<Integer> discriminatorFilters, double r1Penalty, int r1Every,
-                         boolean residualGenerator) implements Serializable {
+                         boolean residualGenerator, String loss, double gradientPenalty) implements Serializable {
     public static final String DENSE = "dense";
+    public static final String BCE = "bce";
+    public static final String WASSERSTEIN = "wasserstein";
     public static final String CONV = "conv";
 
     static GanOptions from(Section c) {
@@ -37,7 +43,11 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                 c.getInt("discriminator-steps"), c.getDouble("label-smoothing"), c.getInt("pac"),
                 c.getBoolean("conditional"), c.getDouble("gumbel-tau"), c.getString("architecture"),
                 List.copyOf(c.getIntList("generator-filters")), List.copyOf(c.getIntList("discriminator-filters")),
-                c.getDouble("r1-penalty"), c.getInt("r1-every"), c.getBoolean("generator-residual"));
+                c.getDouble("r1-penalty"), c.getInt("r1-every"), c.getBoolean("generator-residual"),
+                c.getString("loss"), c.getDouble("gradient-penalty"));
+        SynthConfig.check(g.loss.equals(BCE) || g.loss.equals(WASSERSTEIN), "gan.loss",
+                "must be \"bce\" or \"wasserstein\", not \"" + g.loss + "\"");
+        SynthConfig.check(g.gradientPenalty > 0, "gan.gradient-penalty", "must be positive");
         SynthConfig.check(g.r1Penalty >= 0, "gan.r1-penalty", "must be 0 (off) or positive");
         SynthConfig.check(g.r1Every >= 1, "gan.r1-every", "must be at least 1");
         SynthConfig.check(g.architecture.equals(DENSE) || g.architecture.equals(CONV), "gan.architecture",
@@ -63,6 +73,10 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
         SynthConfig.check(g.adamBeta1 >= 0 && g.adamBeta1 < 1, "gan.adam-beta1", "must be in [0, 1)");
         SynthConfig.check(g.adamBeta2 >= 0 && g.adamBeta2 < 1, "gan.adam-beta2", "must be in [0, 1)");
         return g;
+    }
+
+    public boolean wasserstein() {
+        return loss.equals(WASSERSTEIN);
     }
 
     public boolean conv() {

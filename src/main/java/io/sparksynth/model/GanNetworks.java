@@ -62,6 +62,10 @@ public final class GanNetworks {
             throw SynthException.usage("config key gan.r1-penalty applies to the dense discriminator: set it to 0 "
                     + "with gan.architecture = \"conv\"");
         }
+        if (layout.conv() && o.wasserstein()) {
+            throw SynthException.usage("config key gan.loss = \"wasserstein\" needs the gradient penalty of the dense "
+                    + "discriminator: use gan.loss = \"bce\" with gan.architecture = \"conv\"");
+        }
         return layout.conv() ? convDiscriminator(o, layout, seed)
                 : discriminator(o, layout.discriminatorInput(), seed);
     }

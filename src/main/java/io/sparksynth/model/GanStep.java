@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * One worker's GAN training steps on its share of the encoded rows: the paper's minimax loss
- * (binary cross-entropy, non-saturating generator objective) with CTGAN's conditional vector,
- * training-by-sampling and PacGAN packing. Losses are computed here, not by DL4J output layers,
+ * (binary cross-entropy, non-saturating generator objective) or WGAN-GP's (a linear critic with a
+ * gradient penalty), with CTGAN's conditional vector, training-by-sampling and PacGAN packing. Losses are computed here, not by DL4J output layers,
  * because the generator step needs the discriminator's gradient with respect to its input.
  */
 public final class GanStep {
@@ -84,16 +84,20 @@ public final class GanStep {
         int packed = batch / options.pac();
         float[] labels = new float[2 * packed];
         java.util.Arrays.fill(labels, 0, packed, (float) (1 - options.labelSmoothing()));
+        int cols = in * options.pac();
         INDArray penalty = null;
+        if (options.wasserstein()) {
+            penalty = GradientPenalty.wasserstein(discriminator, between(input, packed, cols, rng), packed, cols,
+                    options.gradientPenalty()).gradient();
+        }
         if (options.r1Penalty() > 0 && iteration % options.r1Every() == 0) {
             // lazy regularisation (StyleGAN2): every k-th step, weighted k times
-            R1Penalty.Result r1 = R1Penalty.compute(discriminator,
-                    java.util.Arrays.copyOf(input, packed * in * options.pac()), packed, in * options.pac(),
-                    options.r1Penalty() * options.r1Every());
-            penalty = r1.gradient();
+            INDArray r1 = GradientPenalty.r1(discriminator, java.util.Arrays.copyOf(input, packed * cols), packed,
+                    cols, options.r1Penalty() * options.r1Every()).gradient();
+            penalty = penalty == null ? r1 : penalty.addi(r1);
         }
-        double[] loss = discriminatorUpdate(discriminator, input, 2 * packed, in * options.pac(), labels, iteration,
-                penalty, mgr);
+        double[] loss = discriminatorUpdate(discriminator, input, 2 * packed, cols, labels, options.wasserstein(),
+                iteration, penalty, mgr);
         lossReal = 0;
         lossFake = 0;
         for (int i = 0; i < 2 * packed; i++) {
@@ -109,11 +113,13 @@ public final class GanStep {
      * One Adam step of the discriminator on packed rows with binary cross-entropy against
      * {@code labels}, averaged over the rows: what DL4J's fit() does with a sigmoid XENT output
      * layer, but on a linear output so the same network also yields input gradients for the
-     * generator step. {@code extraGradient} (a penalty's, or null) is added before the update.
-     * Returns the per-row losses.
+     * generator step. A {@code wasserstein} critic instead lowers its output on rows labelled real
+     * (above 0.5) and raises it on the others: its loss is {@code mean D(fake) - mean D(real)}.
+     * {@code extraGradient} (a penalty's, or null) is added before the update. Returns the per-row losses.
      */
     static double[] discriminatorUpdate(MultiLayerNetwork d, float[] input, int rows, int cols, float[] labels,
-                                        int iteration, INDArray extraGradient, LayerWorkspaceMgr mgr) {
+                                        boolean wasserstein, int iteration, INDArray extraGradient,
+                                        LayerWorkspaceMgr mgr) {
         d.setInput(Floats.matrix(input, rows, cols));
         List<INDArray> acts = d.feedForward(true, false);
         float[] logits = Floats.of(acts.get(acts.size() - 1));
@@ -121,8 +127,14 @@ public final class GanStep {
         double[] loss = new double[rows];
         for (int i = 0; i < rows; i++) {
             double z = logits[i];
-            loss[i] = softplus(z) - labels[i] * z;
-            eps[i] = (float) ((sigmoid(z) - labels[i]) / rows);
+            if (wasserstein) {
+                double sign = labels[i] > 0.5 ? -1 : 1;
+                loss[i] = sign * z;
+                eps[i] = (float) (sign / rows);
+            } else {
+                loss[i] = softplus(z) - labels[i] * z;
+                eps[i] = (float) ((sigmoid(z) - labels[i]) / rows);
+            }
         }
         Gradient g = d.backpropGradient(column(eps), mgr).getFirst();
         if (extraGradient != null) {
@@ -148,8 +160,13 @@ public final class GanStep {
         float[] eps = new float[packed];
         double loss = 0;
         for (int i = 0; i < packed; i++) {
-            loss += softplus(-logits[i]);
-            eps[i] = (float) ((sigmoid(logits[i]) - 1) / packed);
+            if (options.wasserstein()) {
+                loss -= logits[i];
+                eps[i] = -1f / packed;
+            } else {
+                loss += softplus(-logits[i]);
+                eps[i] = (float) ((sigmoid(logits[i]) - 1) / packed);
+            }
         }
         Pair<Gradient, INDArray> back = discriminator.backpropGradient(column(eps), mgr);
         float[] gradIn = Floats.of(back.getSecond());
@@ -216,6 +233,23 @@ public final class GanStep {
         net.setInput(Floats.matrix(input, rowsIn, cols));
         List<INDArray> acts = net.feedForward(true, false);
         return Floats.of(acts.get(acts.size() - 1));
+    }
+
+    /**
+     * WGAN-GP's penalty points: each packed real row {@code i} moved a uniform share of the way to
+     * packed generated row {@code i} (the second half of {@code input}).
+     */
+    private static float[] between(float[] input, int packed, int cols, RandomGenerator rng) {
+        float[] x = new float[packed * cols];
+        for (int i = 0; i < packed; i++) {
+            float a = rng.nextFloat();
+            int real = i * cols;
+            int fake = (packed + i) * cols;
+            for (int k = 0; k < cols; k++) {
+                x[real + k] = input[real + k] + a * (input[fake + k] - input[real + k]);
+            }
+        }
+        return x;
     }
 
     private static int pick(int[] candidates, RandomGenerator rng) {

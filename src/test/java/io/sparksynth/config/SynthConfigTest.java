@@ -90,6 +90,8 @@ class SynthConfigTest {
         KEYS.put("gan.discriminator-filters", c -> c.gan.discriminatorFilters());
         KEYS.put("gan.r1-penalty", c -> c.gan.r1Penalty());
         KEYS.put("gan.r1-every", c -> c.gan.r1Every());
+        KEYS.put("gan.loss", c -> c.gan.loss());
+        KEYS.put("gan.gradient-penalty", c -> c.gan.gradientPenalty());
         KEYS.put("train.epochs", c -> c.train.epochs());
         KEYS.put("train.batch-size", c -> c.train.batchSize());
         KEYS.put("train.workers", c -> c.train.workers());
@@ -143,7 +145,8 @@ class SynthConfigTest {
                 {"gan.discriminator-steps", "5"}, {"gan.label-smoothing", "0.1"}, {"gan.pac", "1"},
                 {"gan.conditional", "false"}, {"gan.gumbel-tau", "1.5"}, {"gan.architecture", "conv"},
                 {"gan.generator-filters", "[16]"}, {"gan.discriminator-filters", "[8, 16, 32]"}, {"gan.r1-penalty", "2.5"},
-                {"gan.r1-every", "1"}, {"gan.generator-residual", "true"}, {"train.epochs", "1"},
+                {"gan.r1-every", "1"}, {"gan.generator-residual", "true"}, {"gan.loss", "wasserstein"},
+                {"gan.gradient-penalty", "5"}, {"train.epochs", "1"},
                 {"train.batch-size", "2"}, {"train.workers", "3"}, {"train.averaging-frequency", "1"},
                 {"train.early-stopping-patience", "10"}, {"train.early-stopping-min-delta", "0"},
                 {"train.log-every", "50"}, {"train.generator-ema", "0"}, {"train.checkpoint-every", "0"},
@@ -276,7 +279,8 @@ class SynthConfigTest {
             "gan.gumbel-tau=0 | gan.gumbel-tau", "gan.discriminator-steps=0 | gan.discriminator-steps",
             "gan.architecture=resnet | gan.architecture", "gan.generator-filters=[] | gan.generator-filters",
             "gan.discriminator-filters=[0] | gan.discriminator-filters",
-            "gan.r1-penalty=-1 | gan.r1-penalty", "gan.r1-every=0 | gan.r1-every",
+            "gan.r1-penalty=-1 | gan.r1-penalty", "gan.r1-every=0 | gan.r1-every", "gan.loss=hinge | gan.loss",
+            "gan.gradient-penalty=0 | gan.gradient-penalty",
             "gan.generator-learning-rate=0 | gan.generator-learning-rate",
             "gan.discriminator-learning-rate=-1e-4 | gan.discriminator-learning-rate",
             "gan.adam-beta1=1 | gan.adam-beta1", "gan.adam-beta2=-0.1 | gan.adam-beta2",

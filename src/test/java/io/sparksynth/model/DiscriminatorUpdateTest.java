@@ -61,7 +61,8 @@ class DiscriminatorUpdateTest {
                     x[i * 4 + k] = (float) ((real ? 0.5 : -0.5) + 0.3 * r.nextGaussian());
                 }
             }
-            double[] loss = GanStep.discriminatorUpdate(ours, x, rows, 4, y, it, null, LayerWorkspaceMgr.noWorkspaces());
+            double[] loss = GanStep.discriminatorUpdate(ours, x, rows, 4, y, false, it, null,
+                    LayerWorkspaceMgr.noWorkspaces());
             reference.fit(new DataSet(Nd4j.create(x, new long[]{rows, 4}, 'c'), Nd4j.create(y, new long[]{rows, 1}, 'c')));
             double mean = java.util.Arrays.stream(loss).average().orElseThrow();
             assertEquals(reference.score(), mean, 1e-4, "loss at step " + it);

@@ -16,18 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The R1 penalty's parameter gradient is a finite-difference Hessian-vector product
- * ({@link R1Penalty}); here it is checked against central differences of the penalty itself over
- * the discriminator's parameters, with dropout on as well as off (the passes must replay one mask),
- * and its effect: a discriminator trained with it is flatter on the real rows.
+ * The gradient penalties' parameter gradients are second derivatives written out by hand
+ * ({@link GradientPenalty}); here they are checked against central differences of the penalty itself,
+ * computed from DL4J's own input gradient, over the discriminator's parameters, for R1 (target norm 0)
+ * and WGAN-GP (target norm 1), with dropout configured or not; and R1's effect: a discriminator
+ * trained with it is flatter on the real rows.
  */
 @Tag("fast")
-class R1PenaltyTest {
+class GradientPenaltyTest {
     private static final LayerWorkspaceMgr MGR = LayerWorkspaceMgr.noWorkspaces();
 
     @ParameterizedTest
-    @CsvSource({"relu, 0", "leakyrelu, 0", "relu, 0.5"})
-    void parameterGradientMatchesCentralDifferencesOfThePenalty(String activation, double dropout) {
+    @CsvSource({"relu, 0, 0", "leakyrelu, 0, 0", "relu, 0.5, 0", "relu, 0, 1", "leakyrelu, 0.5, 1"})
+    void parameterGradientMatchesCentralDifferencesOfThePenalty(String activation, double dropout, double target) {
         // dropout is configured but the penalty is taken on the expected function (no masks)
         GanOptions o = SynthConfig.load(null, List.of("gan.discriminator-dropout=" + dropout,
                 "gan.discriminator-activation=" + activation, "gan.discriminator-layers=[16, 8]")).gan;
@@ -36,9 +37,10 @@ class R1PenaltyTest {
         MultiLayerNetwork d = GanNetworks.discriminator(o, cols, 3);
         float[] x = gaussian(rows * cols, new Random(9));
         double gamma = 10;
-        R1Penalty.Result analytic = R1Penalty.compute(d, x, rows, cols, gamma);
+        GradientPenalty.Result analytic = target == 0 ? GradientPenalty.r1(d, x, rows, cols, gamma)
+                : GradientPenalty.wasserstein(d, x, rows, cols, gamma / 2);
         assertTrue(analytic.penalty() > 1e-3, "not vacuous: the penalty is " + analytic.penalty());
-        assertEquals(dl4jPenalty(d, x, rows, cols, gamma), analytic.penalty(), 1e-4 * analytic.penalty(),
+        assertEquals(dl4jPenalty(d, x, rows, cols, gamma, target), analytic.penalty(), 1e-4 * analytic.penalty(),
                 "the penalty equals the one from DL4J's own input gradient");
 
         INDArray params = d.params();
@@ -49,8 +51,8 @@ class R1PenaltyTest {
         int kinks = 0;
         String where = "";
         for (int k = 0; k < n; k += 3) {
-            double numeric = centralDifference(d, params, k, 2e-4, x, rows, cols, gamma);
-            double half = centralDifference(d, params, k, 1e-4, x, rows, cols, gamma);
+            double numeric = centralDifference(d, params, k, 2e-4, x, rows, cols, gamma, target);
+            double half = centralDifference(d, params, k, 1e-4, x, rows, cols, gamma, target);
             // the penalty jumps where a ReLU flips: there the two steps disagree, and no derivative exists
             if (Math.abs(numeric - half) > 0.05 * (Math.abs(numeric) + Math.abs(half)) + 2e-2) {
                 kinks++;
@@ -71,12 +73,12 @@ class R1PenaltyTest {
     }
 
     private static double centralDifference(MultiLayerNetwork d, INDArray params, int k, double delta, float[] x,
-                                            int rows, int cols, double gamma) {
+                                            int rows, int cols, double gamma, double target) {
         double p = params.getDouble(k);
         params.putScalar(k, p + delta);
-        double up = dl4jPenalty(d, x, rows, cols, gamma);
+        double up = dl4jPenalty(d, x, rows, cols, gamma, target);
         params.putScalar(k, p - delta);
-        double down = dl4jPenalty(d, x, rows, cols, gamma);
+        double down = dl4jPenalty(d, x, rows, cols, gamma, target);
         params.putScalar(k, p);
         return (up - down) / (2 * delta);
     }
@@ -101,26 +103,27 @@ class R1PenaltyTest {
                     x[i * cols + k] = (float) ((i < rows ? 1 : -1) * 0.3 + 0.2 * r.nextGaussian());
                 }
             }
-            GanStep.discriminatorUpdate(plain, x, 2 * rows, cols, labels, it, null, MGR);
+            GanStep.discriminatorUpdate(plain, x, 2 * rows, cols, labels, false, it, null, MGR);
             float[] real = java.util.Arrays.copyOf(x, rows * cols);
-            INDArray g = R1Penalty.compute(penalised, real, rows, cols, gamma).gradient();
-            GanStep.discriminatorUpdate(penalised, x, 2 * rows, cols, labels, it, g, MGR);
+            INDArray g = GradientPenalty.r1(penalised, real, rows, cols, gamma).gradient();
+            GanStep.discriminatorUpdate(penalised, x, 2 * rows, cols, labels, false, it, g, MGR);
         }
         float[] real = new float[rows * cols];
         for (int i = 0; i < real.length; i++) {
             real[i] = (float) (0.3 + 0.2 * r.nextGaussian());
         }
-        double withPenalty = dl4jPenalty(penalised, real, rows, cols, 1);
-        double without = dl4jPenalty(plain, real, rows, cols, 1);
+        double withPenalty = dl4jPenalty(penalised, real, rows, cols, 1, 0);
+        double without = dl4jPenalty(plain, real, rows, cols, 1, 0);
         assertTrue(withPenalty < 0.25 * without, "squared input gradient on real rows: " + withPenalty
                 + " with the penalty, " + without + " without");
     }
 
     /**
-     * (gamma / 2) mean |grad_x D(x)|^2 with the input gradient from DL4J's own backward pass, on a twin
+     * (gamma / 2) mean (|grad_x D(x)| - target)^2 with the input gradient from DL4J's own backward pass, on a twin
      * without dropout (DL4J's backward pass would reuse the last training pass's dropout mask).
      */
-    private static double dl4jPenalty(MultiLayerNetwork d, float[] x, int rows, int cols, double gamma) {
+    private static double dl4jPenalty(MultiLayerNetwork d, float[] x, int rows, int cols, double gamma,
+                                      double target) {
         MultiLayerNetwork twin = d.clone();
         for (int l = 0; l < twin.getnLayers(); l++) {
             twin.getLayer(l).conf().getLayer().setIDropout(null);
@@ -131,8 +134,13 @@ class R1PenaltyTest {
         java.util.Arrays.fill(ones, 1f);
         float[] v = twin.backpropGradient(Floats.matrix(ones, rows, 1), MGR).getSecond().dup('c').data().asFloat();
         double s = 0;
-        for (float g : v) {
-            s += (double) g * g;
+        for (int i = 0; i < rows; i++) {
+            double norm2 = 0;
+            for (int k = 0; k < cols; k++) {
+                norm2 += (double) v[i * cols + k] * v[i * cols + k];
+            }
+            double gap = Math.sqrt(norm2) - target;
+            s += gap * gap;
         }
         return gamma / (2.0 * rows) * s;
     }

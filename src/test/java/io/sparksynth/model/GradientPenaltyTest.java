@@ -119,6 +119,59 @@ class GradientPenaltyTest {
     }
 
     /**
+     * A Wasserstein critic (real rows at +0.3, fake at -0.3) scores real rows above fake ones; without
+     * the penalty its slope grows without bound, with it the input gradient stays near norm 1.
+     */
+    @ParameterizedTest
+    @CsvSource({"10"})
+    void theWassersteinPenaltyKeepsTheCriticNearOneLipschitz(double lambda) {
+        GanOptions o = SynthConfig.load(null, List.of("gan.discriminator-dropout=0",
+                "gan.discriminator-layers=[16, 16]", "gan.discriminator-learning-rate=0.002")).gan;
+        int rows = 32;
+        int cols = 3;
+        MultiLayerNetwork plain = GanNetworks.discriminator(o, cols, 5);
+        MultiLayerNetwork penalised = GanNetworks.discriminator(o, cols, 5);
+        Random r = new Random(4);
+        float[] labels = new float[2 * rows];
+        java.util.Arrays.fill(labels, 0, rows, 1f);
+        float[] x = new float[2 * rows * cols];
+        for (int it = 0; it < 400; it++) {
+            for (int i = 0; i < 2 * rows; i++) {
+                for (int k = 0; k < cols; k++) {
+                    x[i * cols + k] = (float) ((i < rows ? 1 : -1) * 0.3 + 0.2 * r.nextGaussian());
+                }
+            }
+            GanStep.discriminatorUpdate(plain, x, 2 * rows, cols, labels, true, it, null, MGR);
+            float[] between = new float[rows * cols];
+            for (int i = 0; i < rows; i++) {
+                float a = r.nextFloat();
+                for (int k = 0; k < cols; k++) {
+                    between[i * cols + k] = x[i * cols + k] + a * (x[(rows + i) * cols + k] - x[i * cols + k]);
+                }
+            }
+            INDArray g = GradientPenalty.wasserstein(penalised, between, rows, cols, lambda).gradient();
+            GanStep.discriminatorUpdate(penalised, x, 2 * rows, cols, labels, true, it, g, MGR);
+        }
+        float[] mid = new float[rows * cols];
+        for (int i = 0; i < mid.length; i++) {
+            mid[i] = (float) (0.2 * r.nextGaussian());
+        }
+        // root mean squared input-gradient norm between the two clouds: sqrt(2 * penalty with gamma 1, target 0)
+        double withPenalty = Math.sqrt(2 * dl4jPenalty(penalised, mid, rows, cols, 1, 0));
+        double without = Math.sqrt(2 * dl4jPenalty(plain, mid, rows, cols, 1, 0));
+        double margin = meanOutput(penalised, java.util.Arrays.copyOf(x, rows * cols), rows, cols)
+                - meanOutput(penalised, java.util.Arrays.copyOfRange(x, rows * cols, 2 * rows * cols), rows, cols);
+        assertTrue(margin > 0.1, "the critic scores real rows above fake ones: margin " + margin);
+        assertTrue(withPenalty > 0.5 && withPenalty < 1.5, "input gradient norm with the penalty: " + withPenalty);
+        assertTrue(without > 2 * withPenalty, "without the penalty the critic steepens: " + without + " against "
+                + withPenalty);
+    }
+
+    private static double meanOutput(MultiLayerNetwork d, float[] x, int rows, int cols) {
+        return d.output(Floats.matrix(x, rows, cols), false).meanNumber().doubleValue();
+    }
+
+    /**
      * (gamma / 2) mean (|grad_x D(x)| - target)^2 with the input gradient from DL4J's own backward pass, on a twin
      * without dropout (DL4J's backward pass would reuse the last training pass's dropout mask).
      */

@@ -87,22 +87,15 @@ class GradientPenaltyTest {
     @ParameterizedTest
     @CsvSource({"10"})
     void thePenaltyFlattensTheDiscriminatorOnRealRows(double gamma) {
-        GanOptions o = SynthConfig.load(null, List.of("gan.discriminator-dropout=0",
-                "gan.discriminator-layers=[16, 16]")).gan;
         int rows = 32;
         int cols = 3;
-        MultiLayerNetwork plain = GanNetworks.discriminator(o, cols, 5);
-        MultiLayerNetwork penalised = GanNetworks.discriminator(o, cols, 5);
+        MultiLayerNetwork[] twins = twins(cols);
+        MultiLayerNetwork plain = twins[0];
+        MultiLayerNetwork penalised = twins[1];
         Random r = new Random(2);
-        float[] labels = new float[2 * rows];
-        java.util.Arrays.fill(labels, 0, rows, 1f);
+        float[] labels = realThenFake(rows);
         for (int it = 0; it < 300; it++) {
-            float[] x = new float[2 * rows * cols];
-            for (int i = 0; i < 2 * rows; i++) {
-                for (int k = 0; k < cols; k++) {
-                    x[i * cols + k] = (float) ((i < rows ? 1 : -1) * 0.3 + 0.2 * r.nextGaussian());
-                }
-            }
+            float[] x = twoClouds(new float[2 * rows * cols], rows, cols, r);
             GanStep.discriminatorUpdate(plain, x, 2 * rows, cols, labels, false, it, null, MGR);
             float[] real = java.util.Arrays.copyOf(x, rows * cols);
             INDArray g = GradientPenalty.r1(penalised, real, rows, cols, gamma).gradient();
@@ -125,22 +118,16 @@ class GradientPenaltyTest {
     @ParameterizedTest
     @CsvSource({"10"})
     void theWassersteinPenaltyKeepsTheCriticNearOneLipschitz(double lambda) {
-        GanOptions o = SynthConfig.load(null, List.of("gan.discriminator-dropout=0",
-                "gan.discriminator-layers=[16, 16]", "gan.discriminator-learning-rate=0.002")).gan;
         int rows = 32;
         int cols = 3;
-        MultiLayerNetwork plain = GanNetworks.discriminator(o, cols, 5);
-        MultiLayerNetwork penalised = GanNetworks.discriminator(o, cols, 5);
+        MultiLayerNetwork[] twins = twins(cols, "gan.discriminator-learning-rate=0.002");
+        MultiLayerNetwork plain = twins[0];
+        MultiLayerNetwork penalised = twins[1];
         Random r = new Random(4);
-        float[] labels = new float[2 * rows];
-        java.util.Arrays.fill(labels, 0, rows, 1f);
+        float[] labels = realThenFake(rows);
         float[] x = new float[2 * rows * cols];
         for (int it = 0; it < 400; it++) {
-            for (int i = 0; i < 2 * rows; i++) {
-                for (int k = 0; k < cols; k++) {
-                    x[i * cols + k] = (float) ((i < rows ? 1 : -1) * 0.3 + 0.2 * r.nextGaussian());
-                }
-            }
+            twoClouds(x, rows, cols, r);
             GanStep.discriminatorUpdate(plain, x, 2 * rows, cols, labels, true, it, null, MGR);
             float[] between = new float[rows * cols];
             for (int i = 0; i < rows; i++) {
@@ -165,6 +152,32 @@ class GradientPenaltyTest {
         assertTrue(withPenalty > 0.5 && withPenalty < 1.5, "input gradient norm with the penalty: " + withPenalty);
         assertTrue(without > 2 * withPenalty, "without the penalty the critic steepens: " + without + " against "
                 + withPenalty);
+    }
+
+    /** Two identical small discriminators without dropout: one to train plainly, one with a penalty. */
+    private static MultiLayerNetwork[] twins(int cols, String... settings) {
+        List<String> all = new java.util.ArrayList<>(List.of("gan.discriminator-dropout=0",
+                "gan.discriminator-layers=[16, 16]"));
+        all.addAll(List.of(settings));
+        GanOptions o = SynthConfig.load(null, all).gan;
+        return new MultiLayerNetwork[]{GanNetworks.discriminator(o, cols, 5), GanNetworks.discriminator(o, cols, 5)};
+    }
+
+    /** Labels of {@code rows} real rows (1) then as many fake ones (0). */
+    private static float[] realThenFake(int rows) {
+        float[] labels = new float[2 * rows];
+        java.util.Arrays.fill(labels, 0, rows, 1f);
+        return labels;
+    }
+
+    /** Fills {@code x} with {@code rows} real rows around +0.3 then as many fake ones around -0.3. */
+    private static float[] twoClouds(float[] x, int rows, int cols, Random r) {
+        for (int i = 0; i < 2 * rows; i++) {
+            for (int k = 0; k < cols; k++) {
+                x[i * cols + k] = (float) ((i < rows ? 1 : -1) * 0.3 + 0.2 * r.nextGaussian());
+            }
+        }
+        return x;
     }
 
     private static double meanOutput(MultiLayerNetwork d, float[] x, int rows, int cols) {

@@ -15,8 +15,9 @@ import java.util.List;
  * @param r1Every              the penalty is applied every this many discriminator steps, weighted as many times
  * @param residualGenerator    dense generator: each hidden layer batch-normalised and concatenated with its input
  *                             (CTGAN's residual blocks) instead of a plain chain of dense layers
- * @param loss                 "bce" (the paper's minimax loss, a sigmoid discriminator) or "wasserstein" (a
- *                             linear critic kept 1-Lipschitz by a gradient penalty: WGAN-GP, CTGAN's loss)
+ * @param loss                 "bce" (the paper's minimax loss, a sigmoid discriminator), "wasserstein" (a
+ *                             linear critic kept 1-Lipschitz by a gradient penalty: WGAN-GP, CTGAN's loss) or
+ *                             "auto" (wasserstein for the dense networks, bce for conv)
  * @param gradientPenalty      wasserstein: weight lambda of the gradient penalty on rows between real and
  *                             generated ones
  */
@@ -30,6 +31,7 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
     public static final String DENSE = "dense";
     public static final String BCE = "bce";
     public static final String WASSERSTEIN = "wasserstein";
+    public static final String AUTO = "auto";
     public static final String CONV = "conv";
 
     static GanOptions from(Section c) {
@@ -45,8 +47,8 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                 List.copyOf(c.getIntList("generator-filters")), List.copyOf(c.getIntList("discriminator-filters")),
                 c.getDouble("r1-penalty"), c.getInt("r1-every"), c.getBoolean("generator-residual"),
                 c.getString("loss"), c.getDouble("gradient-penalty"));
-        SynthConfig.check(g.loss.equals(BCE) || g.loss.equals(WASSERSTEIN), "gan.loss",
-                "must be \"bce\" or \"wasserstein\", not \"" + g.loss + "\"");
+        SynthConfig.check(g.loss.equals(BCE) || g.loss.equals(WASSERSTEIN) || g.loss.equals(AUTO), "gan.loss",
+                "must be \"auto\", \"bce\" or \"wasserstein\", not \"" + g.loss + "\"");
         SynthConfig.check(g.gradientPenalty > 0, "gan.gradient-penalty", "must be positive");
         SynthConfig.check(g.r1Penalty >= 0, "gan.r1-penalty", "must be 0 (off) or positive");
         SynthConfig.check(g.r1Every >= 1, "gan.r1-every", "must be at least 1");
@@ -75,8 +77,10 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
         return g;
     }
 
+    /** Whether training uses the Wasserstein critic: asked for, or "auto" on the dense networks (the gradient
+     *  penalty is computed for the dense discriminator only). */
     public boolean wasserstein() {
-        return loss.equals(WASSERSTEIN);
+        return loss.equals(WASSERSTEIN) || (loss.equals(AUTO) && !conv());
     }
 
     public boolean conv() {

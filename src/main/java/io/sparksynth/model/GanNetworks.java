@@ -64,7 +64,7 @@ public final class GanNetworks {
         }
         if (layout.conv() && o.wasserstein()) {
             throw SynthException.usage("config key gan.loss = \"wasserstein\" needs the gradient penalty of the dense "
-                    + "discriminator: use gan.loss = \"bce\" with gan.architecture = \"conv\"");
+                    + "discriminator: use gan.loss = \"auto\" or \"bce\" with gan.architecture = \"conv\"");
         }
         return layout.conv() ? convDiscriminator(o, layout, seed)
                 : discriminator(o, layout.discriminatorInput(), seed);

@@ -206,6 +206,16 @@ class SynthConfigTest {
     }
 
     @Test
+    void theAutomaticLossIsTheWassersteinCriticForDenseNetworksAndTheMinimaxLossForConvolutions() {
+        assertEquals(GanOptions.AUTO, SynthConfig.defaults().gan.loss());
+        assertTrue(SynthConfig.defaults().gan.wasserstein(), "dense networks, gan.loss = auto");
+        assertFalse(SynthConfig.load(null, List.of("gan.architecture=conv")).gan.wasserstein(),
+                "conv: the gradient penalty cannot reach its critic, so auto is bce");
+        assertFalse(SynthConfig.load(null, List.of("gan.loss=bce")).gan.wasserstein(), "bce asked for");
+        assertTrue(SynthConfig.load(null, List.of("gan.loss=wasserstein")).gan.wasserstein(), "wasserstein asked for");
+    }
+
+    @Test
     void eachOverrideAppliesToItsKeyAndOnlyToIt() {
         SynthConfig defaults = SynthConfig.defaults();
         for (Map.Entry<String, String> o : OTHER_VALUES.entrySet()) {

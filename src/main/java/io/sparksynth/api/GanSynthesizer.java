@@ -64,6 +64,7 @@ public class GanSynthesizer extends Estimator<GanSynthesizerModel> implements Ga
     public GanSynthesizer setDiscriminatorLearningRate(double v) { set(discriminatorLearningRate(), v); return this; }
     public GanSynthesizer setPac(int v) { set(pac(), v); return this; }
     public GanSynthesizer setConditional(boolean v) { set(conditional(), v); return this; }
+    public GanSynthesizer setLoss(String v) { set(loss(), v); return this; }
     public GanSynthesizer setContinuousNormalization(String v) { set(continuousNormalization(), v); return this; }
     public GanSynthesizer setCategoricalColumns(String... v) { set(categoricalColumns(), v); return this; }
     public GanSynthesizer setTrimStrings(boolean v) { set(trimStrings(), v); return this; }

@@ -57,6 +57,7 @@ public interface GanSynthesizerParams extends Params {
         final DoubleParam discriminatorLearningRate;
         final IntParam pac;
         final BooleanParam conditional;
+        final Param<String> loss;
         final Param<String> continuousNormalization;
         final StringArrayParam categoricalColumns;
         final BooleanParam trimStrings;
@@ -95,6 +96,10 @@ public interface GanSynthesizerParams extends Params {
                     "gan.pac", c -> c.getInt("gan.pac"));
             conditional = bind(new BooleanParam(owner, "conditional", "conditional vector and training-by-sampling"),
                     "gan.conditional", c -> c.getBoolean("gan.conditional"));
+            loss = bind(new Param<>(owner, "loss", "auto (a Wasserstein critic for dense networks, bce for conv), "
+                    + "bce (the minimax loss) or wasserstein (WGAN-GP)",
+                    ParamValidators.inArray(new String[] {"auto", "bce", "wasserstein"})), "gan.loss",
+                    c -> c.getString("gan.loss"));
             continuousNormalization = bind(new Param<>(owner, "continuousNormalization",
                     "quantile, minmax, standard or mode-specific"), "transform.continuous",
                     c -> c.getString("transform.continuous"));
@@ -143,6 +148,7 @@ public interface GanSynthesizerParams extends Params {
     default DoubleParam discriminatorLearningRate() { return declared().discriminatorLearningRate; }
     default IntParam pac() { return declared().pac; }
     default BooleanParam conditional() { return declared().conditional; }
+    default Param<String> loss() { return declared().loss; }
     default Param<String> continuousNormalization() { return declared().continuousNormalization; }
     default StringArrayParam categoricalColumns() { return declared().categoricalColumns; }
     default BooleanParam trimStrings() { return declared().trimStrings; }

@@ -16,6 +16,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Spark ML API: params, fit, sample, save and load through the CLI's model directory. */
@@ -30,6 +31,9 @@ class GanSynthesizerTest {
         assertTrue(s.config().clean.trimStrings());
         assertEquals(List.of("?"), s.config().clean.missingMarkers());
         assertEquals(0, s.config().train.batchSize(), "unset params keep the config's default (auto)");
+        assertEquals("auto", s.config().gan.loss());
+        assertEquals("bce", s.setLoss("bce").config().gan.loss());
+        assertThrows(IllegalArgumentException.class, () -> s.setLoss("hinge"), "the param names its values");
         assertTrue(Arrays.stream(s.params()).anyMatch(p -> p.name().equals("epochs") && !p.doc().isEmpty()));
         GanSynthesizer copy = s.copy(ParamMap.empty());
         assertEquals(s.uid(), copy.uid());

@@ -31,8 +31,8 @@ class GanSynthesizerTest {
         assertTrue(s.config().clean.trimStrings());
         assertEquals(List.of("?"), s.config().clean.missingMarkers());
         assertEquals(0, s.config().train.batchSize(), "unset params keep the config's default (auto)");
-        assertEquals("auto", s.config().gan.loss());
-        assertEquals("bce", s.setLoss("bce").config().gan.loss());
+        assertEquals("bce", s.config().gan.loss());
+        assertEquals("auto", s.setLoss("auto").config().gan.loss());
         assertThrows(IllegalArgumentException.class, () -> s.setLoss("hinge"), "the param names its values");
         assertTrue(Arrays.stream(s.params()).anyMatch(p -> p.name().equals("epochs") && !p.doc().isEmpty()));
         GanSynthesizer copy = s.copy(ParamMap.empty());

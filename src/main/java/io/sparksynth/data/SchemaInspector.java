@@ -109,7 +109,7 @@ public final class SchemaInspector {
             specs.add(new ColumnSpec(f.name(), f.dataType().simpleString(), kind, true, length, shape,
                     granularities.get(f.name())));
         }
-        return specs;
+        return IntegerLabels.promote(df, specs, distinct, options.continuous());
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sparksynth.preprocess;
 
+import io.sparksynth.data.DependencyScan;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

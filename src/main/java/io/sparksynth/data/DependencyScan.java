@@ -1,4 +1,4 @@
-package io.sparksynth.preprocess;
+package io.sparksynth.data;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,10 +23,10 @@ import static org.apache.spark.sql.functions.col;
  * driver, so the result is exact and the same whatever the partitioning; memory is bounded by
  * (values kept per source) x (sources), never by the rows.
  */
-final class DependencyScan implements Serializable {
+public final class DependencyScan implements Serializable {
     private static final long serialVersionUID = 1L;
     /** How a null is spelled in the scan (not a value Spark's string cast can produce). */
-    static final String NULL = "\u0000null";
+    public static final String NULL = "\u0000null";
 
     private final int maxValues;
     /** alive[s][t]: so far, target t is a function of source s */
@@ -50,7 +50,7 @@ final class DependencyScan implements Serializable {
      * whether column t is a function of column s, for sources with at most {@code maxValues}
      * values; {@link #values(int)} gives each surviving source's mapping.
      */
-    static DependencyScan of(Dataset<Row> data, List<String> columns, int maxValues) {
+    public static DependencyScan of(Dataset<Row> data, List<String> columns, int maxValues) {
         Column[] cols = columns.stream().map(c -> col(quote(c)).cast("string")).toArray(Column[]::new);
         int k = columns.size();
         return data.select(cols).javaRDD().treeAggregate(new DependencyScan(k, maxValues), (scan, row) -> {
@@ -64,12 +64,12 @@ final class DependencyScan implements Serializable {
     }
 
     /** Whether target t is a function of source s. */
-    boolean depends(int s, int t) {
+    public boolean depends(int s, int t) {
         return alive[s][t];
     }
 
     /** Source s's values, each with the first row seen holding it (null when s was dropped). */
-    Map<String, String[]> values(int s) {
+    public Map<String, String[]> values(int s) {
         return first.get(s);
     }
 

@@ -25,6 +25,8 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class DependencyScan implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** The most values a column may have to serve as the source of derived columns (its mapping is saved). */
+    public static final int MAX_SOURCE_VALUES = 2000;
     /** How a null is spelled in the scan (not a value Spark's string cast can produce). */
     public static final String NULL = "\u0000null";
 

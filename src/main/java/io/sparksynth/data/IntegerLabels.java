@@ -20,9 +20,10 @@ import java.util.Map;
  */
 final class IntegerLabels {
     private static final Logger LOG = LoggerFactory.getLogger(IntegerLabels.class);
-    /** The most values an integer code may have (a dependency's mapping is saved with the model). */
-    static final int MAX_VALUES = 2000;
-    /** A source needs this many non-null rows per value, so the relation is the table's, not a key's. */
+    /**
+     * A source needs this many non-null rows per value, so the relation is the table's, not a key's: the
+     * default of transform.dependency-min-rows (the schema is inspected before the transform's options apply).
+     */
     static final int MIN_ROWS_PER_VALUE = 20;
 
     private IntegerLabels() {
@@ -41,7 +42,7 @@ final class IntegerLabels {
             long[] d = distinct.get(s.name());
             if (s.kind() == ColumnKind.CATEGORICAL && (d == null || d[0] * MIN_ROWS_PER_VALUE <= d[1])) {
                 sources.add(s.name());
-            } else if (s.kind() == ColumnKind.CONTINUOUS && d != null && d[0] <= MAX_VALUES
+            } else if (s.kind() == ColumnKind.CONTINUOUS && d != null && d[0] <= DependencyScan.MAX_SOURCE_VALUES
                     && !forcedContinuous.contains(s.name())) {
                 targets.add(s.name()); // d is counted for whole numbers and strings only
             }
@@ -51,7 +52,7 @@ final class IntegerLabels {
         }
         List<String> names = new ArrayList<>(sources);
         names.addAll(targets);
-        DependencyScan scan = DependencyScan.of(df, names, MAX_VALUES);
+        DependencyScan scan = DependencyScan.of(df, names, DependencyScan.MAX_SOURCE_VALUES);
         List<ColumnSpec> out = new ArrayList<>();
         for (ColumnSpec s : specs) {
             int t = targets.indexOf(s.name());

@@ -39,7 +39,7 @@ public final class DerivedColumns {
                 candidates.add(i);
             }
         }
-        int maxValues = (int) Math.min(TransformFitter.MAX_DEPENDENCY_VALUES, rows / minRowsPerValue);
+        int maxValues = (int) Math.min(DependencyScan.MAX_SOURCE_VALUES, rows / minRowsPerValue);
         if (candidates.size() < 2 || maxValues < 2) {
             return;
         }

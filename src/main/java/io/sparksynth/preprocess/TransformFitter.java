@@ -34,8 +34,6 @@ import static org.apache.spark.sql.functions.min;
 public final class TransformFitter {
     /** Rare category spellings remembered per column to decode "other". */
     static final int MAX_OTHER_VALUES = 1000;
-    /** The most values a column may have to serve as the source of derived columns (its mapping is saved). */
-    static final int MAX_DEPENDENCY_VALUES = 2000;
 
     private TransformFitter() {
     }

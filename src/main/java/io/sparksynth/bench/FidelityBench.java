@@ -1,6 +1,8 @@
 package io.sparksynth.bench;
 
 import io.sparksynth.config.SynthConfig;
+import io.sparksynth.data.ColumnKind;
+import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.data.InputReader;
 import io.sparksynth.evaluate.EvaluationResult;
 import io.sparksynth.evaluate.Metrics;
@@ -46,7 +48,8 @@ public final class FidelityBench {
     static final String REAL = "real training rows";
 
     public record Options(SynthConfig config, List<String> dataDirs, List<String> tables, List<Long> seeds,
-                          double holdout, Map<String, String> targets, String workDir, String jsonOut) {
+                          double holdout, Map<String, String> targets, String workDir, String jsonOut,
+                          boolean scoreByType) {
     }
 
     /** One candidate's headline figures on one table and seed. */
@@ -96,13 +99,15 @@ public final class FidelityBench {
 
             List<Run> runs = new ArrayList<>();
             Dataset<Row> synthetic = spark.read().parquet(work + "/synthetic");
-            runs.add(score(name, seed, SPARKSYNTH, model, cfg, new Comparison(holdout, synthetic, train, holdout),
-                    seconds, model.history().size(), progress));
+            List<ColumnSpec> specs = o.scoreByType() ? byType(model.transform().specs(), target)
+                    : model.transform().specs();
+            runs.add(score(name, seed, SPARKSYNTH, model, specs, cfg,
+                    new Comparison(holdout, synthetic, train, holdout), seconds, model.history().size(), progress));
             Dataset<Row> independent = spark.read().parquet(work + "/independent");
-            runs.add(score(name, seed, INDEPENDENT, model, cfg, new Comparison(holdout, independent, train, holdout),
+            runs.add(score(name, seed, INDEPENDENT, model, specs, cfg,
+                    new Comparison(holdout, independent, train, holdout), null, null, progress));
+            runs.add(score(name, seed, REAL, model, specs, cfg, new Comparison(holdout, train, train, holdout),
                     null, null, progress));
-            runs.add(score(name, seed, REAL, model, cfg, new Comparison(holdout, train, train, holdout), null, null,
-                    progress));
             return runs;
         } finally {
             train.unpersist();
@@ -110,10 +115,21 @@ public final class FidelityBench {
         }
     }
 
-    private static Run score(String table, long seed, String candidate, GanModel model, SynthConfig cfg,
-                             Comparison rows, Double trainSeconds, Integer epochs, Progress progress) {
+    /**
+     * The model's columns as an evaluator that reads only the data types would score them: integer
+     * columns the model learned as categories are compared as numbers (KS, Pearson), but the target,
+     * which TSTR classifies. Modelling choices that change a column's kind are then scored alike.
+     */
+    static List<ColumnSpec> byType(List<ColumnSpec> specs, String target) {
+        return specs.stream().map(s -> s.categorical() && s.integral() && !s.temporal() && !s.name().equals(target)
+                ? new ColumnSpec(s.name(), s.sparkType(), ColumnKind.CONTINUOUS, s.nullable()) : s).toList();
+    }
+
+    private static Run score(String table, long seed, String candidate, GanModel model, List<ColumnSpec> specs,
+                             SynthConfig cfg, Comparison rows, Double trainSeconds, Integer epochs,
+                             Progress progress) {
         progress.line("fidelity bench: " + table + ", seed " + seed + ": evaluating " + candidate);
-        EvaluationResult r = Workflow.evaluate(model.transform().specs(), model.config().clean, List.of(), rows,
+        EvaluationResult r = Workflow.evaluate(specs, model.config().clean, List.of(), rows,
                 cfg.evaluate, seed, progress);
         Metrics m = r.metrics();
         Metrics.MlEfficacyScores ml = m.mlEfficacy();

@@ -92,12 +92,17 @@ final class BenchCommand implements Runnable {
     @Option(names = "--json", paramLabel = "FILE", description = "fidelity: also write every run's figures here")
     String json;
 
+    @Option(names = "--score-by-type", description = "fidelity: score integer columns as numbers even where the "
+            + "model learned them as categories (not the target), as an evaluator reading only the data types would")
+    boolean scoreByType;
+
     @Override
     public void run() {
         if (fidelity) {
             List<String> dirs = dataDirs.isEmpty() ? List.of("data", "../shared/data") : dataDirs;
             inWorkDir("bench-fidelity", null, (cfg, spark, work) -> FidelityBench.run(spark,
-                    new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json), Progress.console(),
+                    new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json,
+                            scoreByType), Progress.console(),
                     System.out));
         } else if (wide != null) {
             inWorkDir("bench-wide", null, (cfg, spark, work) -> WideTableBench.run(spark,

@@ -59,7 +59,8 @@ final class EvaluateCommand implements Runnable {
         Dataset<Row> holdoutRows = holdout == null ? null : InputReader.read(spark, holdout);
         Comparison rows = new Comparison(realRows, syntheticRows, realRows, holdoutRows);
         GanModel m = model == null ? null : GanModel.load(spark.sparkContext().hadoopConfiguration(), model);
-        List<ColumnSpec> specs = m != null ? m.transform().specs() : SchemaInspector.inspect(realRows, cfg.schema, real);
+        List<ColumnSpec> specs = m != null ? m.transform().specs()
+                : SchemaInspector.inspect(realRows, cfg.schema, cfg.transform, real);
         String reference = m != null ? "the model " + model : "the real table " + real;
         SchemaInspector.requireColumns(realRows, specs, real, reference);
         SchemaInspector.requireColumns(syntheticRows, specs, synthetic, reference);

@@ -20,11 +20,6 @@ import java.util.Map;
  */
 final class IntegerLabels {
     private static final Logger LOG = LoggerFactory.getLogger(IntegerLabels.class);
-    /**
-     * A source needs this many non-null rows per value, so the relation is the table's, not a key's: the
-     * default of transform.dependency-min-rows (the schema is inspected before the transform's options apply).
-     */
-    static final int MIN_ROWS_PER_VALUE = 20;
 
     private IntegerLabels() {
     }
@@ -32,15 +27,17 @@ final class IntegerLabels {
     /**
      * {@code specs} with each continuous whole-number column that is an exact function of a
      * categorical column made categorical; {@code forcedContinuous} columns are left as they are.
+     * A source needs {@code minRowsPerValue} non-null rows per value ({@code transform.dependency-min-rows},
+     * as {@code DerivedColumns} will require), so the relation is the table's, not a key's.
      * One distributed pass, and only when there is a candidate on each side.
      */
     static List<ColumnSpec> promote(Dataset<Row> df, List<ColumnSpec> specs, Map<String, long[]> distinct,
-                                    Collection<String> forcedContinuous) {
+                                    Collection<String> forcedContinuous, int minRowsPerValue) {
         List<String> sources = new ArrayList<>();
         List<String> targets = new ArrayList<>();
         for (ColumnSpec s : specs) {
             long[] d = distinct.get(s.name());
-            if (s.kind() == ColumnKind.CATEGORICAL && (d == null || d[0] * MIN_ROWS_PER_VALUE <= d[1])) {
+            if (s.kind() == ColumnKind.CATEGORICAL && (d == null || d[0] * minRowsPerValue <= d[1])) {
                 sources.add(s.name());
             } else if (s.kind() == ColumnKind.CONTINUOUS && d != null && d[0] <= DependencyScan.MAX_SOURCE_VALUES
                     && !forcedContinuous.contains(s.name())) {

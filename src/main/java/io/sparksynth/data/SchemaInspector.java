@@ -2,6 +2,8 @@ package io.sparksynth.data;
 
 import io.sparksynth.SynthException;
 import io.sparksynth.config.SchemaOptions;
+import io.sparksynth.config.SynthConfig;
+import io.sparksynth.config.TransformOptions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -42,8 +44,18 @@ public final class SchemaInspector {
     private SchemaInspector() {
     }
 
-    /** The supported columns, in input order, with their kind; nullability is settled later from data. */
+    /** {@link #inspect(Dataset, SchemaOptions, TransformOptions, String)} with the default transform options. */
     public static List<ColumnSpec> inspect(Dataset<Row> input, SchemaOptions options, String source) {
+        return inspect(input, options, SynthConfig.defaults().transform, source);
+    }
+
+    /**
+     * The supported columns, in input order, with their kind; nullability is settled later from data.
+     * {@code transform} says whether (and from how many rows per value) columns that follow from a
+     * categorical column will be derived, which decides the kind of integer codes ({@link IntegerLabels}).
+     */
+    public static List<ColumnSpec> inspect(Dataset<Row> input, SchemaOptions options, TransformOptions transform,
+                                           String source) {
         Dataset<Row> df = StructColumns.flatten(input); // struct columns are learned as their leaves
         List<String> names = Arrays.asList(df.columns());
         for (List<String> listed : List.of(options.categorical(), options.continuous(), options.exclude())) {
@@ -109,7 +121,9 @@ public final class SchemaInspector {
             specs.add(new ColumnSpec(f.name(), f.dataType().simpleString(), kind, true, length, shape,
                     granularities.get(f.name())));
         }
-        return IntegerLabels.promote(df, specs, distinct, options.continuous());
+        return transform.deriveDependencies()
+                ? IntegerLabels.promote(df, specs, distinct, options.continuous(), transform.dependencyMinRows())
+                : specs;
     }
 
     /**

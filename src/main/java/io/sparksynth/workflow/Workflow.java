@@ -48,7 +48,7 @@ public final class Workflow {
      */
     public static GanModel fit(Dataset<Row> trainRows, SynthConfig cfg, String source, Progress progress,
                                String checkpointDir, boolean resume) {
-        List<ColumnSpec> specs = SchemaInspector.inspect(trainRows, cfg.schema, source);
+        List<ColumnSpec> specs = SchemaInspector.inspect(trainRows, cfg.schema, cfg.transform, source);
         Dataset<Row> clean = DataCleaner.clean(trainRows, specs, cfg.clean);
         GanModel model = ModelTrainer.fit(trainRows.sparkSession(), clean, specs, cfg, source, progress,
                 checkpointDir, resume);

@@ -1,7 +1,6 @@
 package io.sparksynth.data;
 
 import io.sparksynth.TestSpark;
-import io.sparksynth.config.SchemaOptions;
 import io.sparksynth.config.SynthConfig;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,8 +28,8 @@ class IntegerLabelsTest {
     }
 
     private static Map<String, ColumnKind> kinds(String... settings) {
-        SchemaOptions o = SynthConfig.load(null, List.of(settings)).schema;
-        return SchemaInspector.inspect(table(), o, "the test table").stream()
+        SynthConfig cfg = SynthConfig.load(null, List.of(settings));
+        return SchemaInspector.inspect(table(), cfg.schema, cfg.transform, "the test table").stream()
                 .collect(Collectors.toMap(ColumnSpec::name, ColumnSpec::kind));
     }
 
@@ -50,5 +49,14 @@ class IntegerLabelsTest {
         assertEquals(ColumnKind.CONTINUOUS, forced.get("code"));
         Map<String, ColumnKind> wide = kinds("schema.integer-categorical-max-distinct=20");
         assertEquals(ColumnKind.CATEGORICAL, wide.get("score"), "16 values under a threshold of 20");
+    }
+
+    @Test
+    void aCodeIsLeftContinuousWhenTheTransformWouldNotDeriveIt() {
+        assertEquals(ColumnKind.CONTINUOUS, kinds("transform.derive-dependent-columns=false").get("code"),
+                "not derived, so learned: as the ordered numbers it holds");
+        // 2,000 rows over 16 levels are 125 rows per value, fewer than the 200 asked for
+        assertEquals(ColumnKind.CONTINUOUS, kinds("transform.dependency-min-rows=200").get("code"));
+        assertEquals(ColumnKind.CATEGORICAL, kinds("transform.dependency-min-rows=100").get("code"));
     }
 }

@@ -24,7 +24,7 @@ import static org.apache.spark.sql.functions.xxhash64;
  * noise as any generator's rows of that size; a permutation would reproduce the training
  * marginals exactly. The real rows are numbered in the order of a seeded hash of their content,
  * and output row j takes column i from row hash(j, i) mod n: distributed joins, and the same
- * rows for the same seed whatever the partitioning.
+ * rows for the same seed whatever the partitioning (and, at a given parallelism, in the same order).
  */
 final class IndependentColumns {
     private static final String ROW = "__row";
@@ -58,6 +58,9 @@ final class IndependentColumns {
             Dataset<Row> values = rows.select(col(ROW).as(PICK), all[i]);
             out = out.join(picks.join(values, PICK).drop(PICK), ROW);
         }
-        return out.select(all);
+        // a join's output order follows the shuffle's fetch order; the learned metrics' bootstrap
+        // samples follow row order, so fix both the partitions and the order within them
+        return out.repartition(spark.sparkContext().defaultParallelism(), col(ROW)).sortWithinPartitions(ROW)
+                .select(all);
     }
 }

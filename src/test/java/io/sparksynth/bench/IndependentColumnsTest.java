@@ -38,6 +38,9 @@ class IndependentColumnsTest {
         List<Row> again = IndependentColumns.of(spark, real.repartition(7), 5).orderBy("a", "b", "c")
                 .collectAsList();
         assertEquals(shuffled.orderBy("a", "b", "c").collectAsList(), again, "the same rows for another partitioning");
+        // in the same order too: the learned metrics' bootstrap samples follow the rows' order
+        assertEquals(shuffled.collectAsList(), IndependentColumns.of(spark, real.repartition(7), 5).collectAsList(),
+                "the same order for another partitioning");
         shuffled.unpersist();
     }
 }

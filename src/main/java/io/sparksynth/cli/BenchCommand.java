@@ -101,9 +101,8 @@ final class BenchCommand implements Runnable {
         if (fidelity) {
             List<String> dirs = dataDirs.isEmpty() ? List.of("data", "../shared/data") : dataDirs;
             inWorkDir("bench-fidelity", null, (cfg, spark, work) -> FidelityBench.run(spark,
-                    new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json,
-                            scoreByType), Progress.console(),
-                    System.out));
+                    new FidelityBench.Options(cfg, dirs, tables, seeds, 0.2, targets, work, json, scoreByType),
+                    Progress.console(), System.out));
         } else if (wide != null) {
             inWorkDir("bench-wide", null, (cfg, spark, work) -> WideTableBench.run(spark,
                     new WideTableBench.Options(cfg, wide, rows == 10_000_000L ? 5_000 : rows, work), Progress.console(),

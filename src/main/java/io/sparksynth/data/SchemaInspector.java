@@ -2,7 +2,6 @@ package io.sparksynth.data;
 
 import io.sparksynth.SynthException;
 import io.sparksynth.config.SchemaOptions;
-import io.sparksynth.config.SynthConfig;
 import io.sparksynth.config.TransformOptions;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -42,11 +41,6 @@ public final class SchemaInspector {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaInspector.class);
 
     private SchemaInspector() {
-    }
-
-    /** {@link #inspect(Dataset, SchemaOptions, TransformOptions, String)} with the default transform options. */
-    public static List<ColumnSpec> inspect(Dataset<Row> input, SchemaOptions options, String source) {
-        return inspect(input, options, SynthConfig.defaults().transform, source);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sparksynth.generate;
 
+import io.sparksynth.io.RunningTasks;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -9,7 +10,9 @@ final class ParquetSink {
     private ParquetSink() {
     }
 
+    /** On failure, returns only once the job's killed tasks have stopped writing ({@link RunningTasks}). */
     static void write(Dataset<Row> rows, String path) {
-        rows.write().mode(SaveMode.Overwrite).parquet(path);
+        RunningTasks.settleOnFailure(rows.sparkSession().sparkContext(),
+                () -> rows.write().mode(SaveMode.Overwrite).parquet(path));
     }
 }

@@ -5,7 +5,6 @@ import io.sparksynth.data.StructColumns;
 import io.sparksynth.data.TemporalColumns;
 import io.sparksynth.io.AtomicOutput;
 import io.sparksynth.io.Progress;
-import io.sparksynth.io.RunningTasks;
 import io.sparksynth.io.TaskProgress;
 import io.sparksynth.model.GanModel;
 import org.apache.spark.api.java.JavaRDD;
@@ -134,7 +133,7 @@ public final class SyntheticGenerator {
         long t0 = System.nanoTime();
         try {
             spark.sparkContext().setJobDescription("sparksynth generate: " + rows + " rows");
-            RunningTasks.settleOnFailure(spark.sparkContext(), () -> ParquetSink.write(prepared.rows(), dir));
+            ParquetSink.write(prepared.rows(), dir);
         } finally {
             spark.sparkContext().removeSparkListener(listener);
         }

@@ -177,18 +177,18 @@ class ColumnTypesTest {
         String input = dir.resolve("real").toString();
         table(spark).write().parquet(input);
         Dataset<Row> real = spark.read().parquet(input);
-        List<ColumnSpec> tableSpecs = SchemaInspector.inspect(real, cfg.schema, input);
+        List<ColumnSpec> tableSpecs = SchemaInspector.inspect(real, cfg.schema, cfg.transform, input);
         List<String> utc = rows(DataCleaner.clean(real, tableSpecs, cfg.clean));
         try {
             spark.conf().set("spark.sql.session.timeZone", NEW_YORK);
-            assertEquals(tableSpecs, SchemaInspector.inspect(real, cfg.schema, input));
+            assertEquals(tableSpecs, SchemaInspector.inspect(real, cfg.schema, cfg.transform, input));
             assertSameRows(utc, rows(DataCleaner.clean(real, tableSpecs, cfg.clean)),
                     "the numbers learned do not depend on the session time zone");
             Dataset<Row> df = spark.sql("select n, cast(n as timestamp) as t from values "
                     + "(timestamp_ntz'2021-03-14 02:30:00.123456'), (timestamp_ntz'2021-11-07 01:30:00'), "
                     + "(timestamp_ntz'1969-12-31 23:59:59.999999'), (timestamp_ntz'1900-01-01 00:00:00'), "
                     + "(null) as v(n)");
-            List<ColumnSpec> specs = SchemaInspector.inspect(df, cfg.schema, "values");
+            List<ColumnSpec> specs = SchemaInspector.inspect(df, cfg.schema, cfg.transform, "values");
             assertEquals(Granularity.MICROSECOND, specs.get(0).granularity());
             ColumnSpec ntz = specs.get(0);
             ColumnSpec ts = specs.get(1);

@@ -65,7 +65,8 @@ class VectorExitCodesTest {
         assertFalse(new File(dir.toFile(), "model").exists());
 
         Dataset<Row> data = TestSpark.session().read().parquet(input);
-        List<ColumnSpec> specs = SchemaInspector.inspect(data, SynthConfig.defaults().schema, input);
+        SynthConfig defaults = SynthConfig.defaults();
+        List<ColumnSpec> specs = SchemaInspector.inspect(data, defaults.schema, defaults.transform, input);
         assertEquals(List.of("label", "pixels"), specs.stream().map(ColumnSpec::name).toList(),
                 "excluded with a warning by default");
         assertEquals(12, specs.get(1).length());

@@ -51,7 +51,7 @@ class DerivedColumnsTest {
 
     private static TableTransform fit(Dataset<Row> rows, String... settings) {
         SynthConfig cfg = TestSpark.quickConfig(settings);
-        List<ColumnSpec> specs = SchemaInspector.inspect(rows, cfg.schema, "t");
+        List<ColumnSpec> specs = SchemaInspector.inspect(rows, cfg.schema, cfg.transform, "t");
         Dataset<Row> clean = DataCleaner.clean(rows, specs, cfg.clean);
         return TransformFitter.fit(clean, specs, cfg.transform, cfg.seed);
     }

@@ -35,7 +35,7 @@ class RowDecoderTest {
         List<String> overrides = extra.isEmpty() ? List.of() : List.of(extra.split(","));
         SynthConfig cfg = SynthConfig.load(null, overrides);
         Dataset<Row> raw = path.equals("keyed") ? keyed(spark) : spark.read().parquet(path);
-        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, path);
+        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, cfg.transform, path);
         TableTransform t = TransformFitter.fit(DataCleaner.clean(raw, specs, cfg.clean), specs, cfg.transform,
                 cfg.seed);
         int rows = 3000;

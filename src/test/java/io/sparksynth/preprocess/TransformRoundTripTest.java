@@ -44,7 +44,7 @@ class TransformRoundTripTest {
                         "transform.rare-values=copy", "transform.rare-min-count=1");
         SynthConfig cfg = SynthConfig.load(null, overrides);
         Dataset<Row> raw = spark.read().parquet(path);
-        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, path);
+        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, cfg.transform, path);
         Dataset<Row> clean = DataCleaner.clean(raw, specs, cfg.clean);
         TableTransform t = TransformFitter.fit(clean, specs, cfg.transform, cfg.seed);
         TableTransform reloaded = TableTransform.fromJson(t.toJson());
@@ -133,7 +133,7 @@ class TransformRoundTripTest {
         SparkSession spark = TestSpark.session();
         SynthConfig cfg = SynthConfig.load(null, List.of("transform.continuous=" + normalisation));
         Dataset<Row> raw = spark.read().parquet("data/adult.parquet");
-        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, "adult");
+        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, cfg.transform, "adult");
         TableTransform t = TransformFitter.fit(DataCleaner.clean(raw, specs, cfg.clean), specs, cfg.transform, 1);
         ColumnTransform gain = t.columns.stream().filter(c -> c.spec.name().equals("capital-gain")).findFirst()
                 .orElseThrow();

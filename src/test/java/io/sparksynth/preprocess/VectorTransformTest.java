@@ -39,7 +39,7 @@ class VectorTransformTest {
         SparkSession spark = TestSpark.session();
         SynthConfig cfg = SynthConfig.load(null, List.of("schema.shapes.f=[2, 3]"));
         Dataset<Row> raw = VectorTables.table(spark, 300, 1);
-        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, "test");
+        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, cfg.transform, "test");
         assertEquals(List.of(ColumnKind.CATEGORICAL, ColumnKind.VECTOR, ColumnKind.VECTOR, ColumnKind.VECTOR,
                 ColumnKind.VECTOR), specs.stream().map(ColumnSpec::kind).toList());
         assertEquals(List.of(0, 6, 6, 6, 4), specs.stream().map(ColumnSpec::length).toList());
@@ -105,7 +105,7 @@ class VectorTransformTest {
         SparkSession spark = TestSpark.session();
         SynthConfig cfg = SynthConfig.defaults();
         Dataset<Row> raw = VectorTables.table(spark, 100, 2);
-        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, "test");
+        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, cfg.transform, "test");
         TableTransform t = TransformFitter.fit(DataCleaner.clean(raw, specs, cfg.clean), specs, cfg.transform, 1);
         Random r = new Random(3);
         float[] e = new float[t.width()];
@@ -142,7 +142,7 @@ class VectorTransformTest {
         }
         Dataset<Row> raw = spark.createDataFrame(rows, VectorTables.SCHEMA);
         SynthConfig cfg = SynthConfig.defaults();
-        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, "test");
+        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, cfg.transform, "test");
         List<Row> clean = DataCleaner.clean(raw, specs, cfg.clean).collectAsList();
         for (int n = 0; n < 20; n++) {
             assertEquals(n == 4 || n == 9, clean.get(n).isNullAt(2), "d in row " + n);

@@ -40,7 +40,7 @@ class ParameterAveragingTest {
         SparkSession spark = TestSpark.session();
         SynthConfig cfg = TestSpark.quickConfig();
         Dataset<Row> raw = spark.read().parquet("data/eustock_losses.parquet");
-        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, "eustock");
+        List<ColumnSpec> specs = SchemaInspector.inspect(raw, cfg.schema, cfg.transform, "eustock");
         Dataset<Row> clean = DataCleaner.clean(raw, specs, cfg.clean);
         TableTransform t = TransformFitter.fit(clean, specs, cfg.transform, cfg.seed);
         JavaRDD<float[]> encoded = ModelTrainer.canonical(clean, 2, cfg.seed).javaRDD().map(t::encode).cache();

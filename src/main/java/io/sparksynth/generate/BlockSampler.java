@@ -29,6 +29,7 @@ final class BlockSampler {
     BlockSampler(GeneratorSpec spec) {
         this.spec = spec;
         this.generator = GanModel.generatorFromBytes(spec.generator(), spec.layout());
+        generator.useInferenceWorkspaces();
         this.decoder = new RowDecoder(spec.transform());
     }
 

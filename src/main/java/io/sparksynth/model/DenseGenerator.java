@@ -1,6 +1,7 @@
 package io.sparksynth.model;
 
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -21,11 +22,19 @@ public final class DenseGenerator implements GeneratorNetwork {
     public float[] forward(float[] input, int rows, boolean train) {
         INDArray in = Floats.matrix(input, rows, (int) net.layerInputSize(0));
         if (!train) {
-            return Floats.of(net.output(in, false));
+            INDArray out = net.output(in, false);
+            float[] raw = Floats.of(out);
+            Floats.release(in, out);
+            return raw;
         }
         net.setInput(in);
         List<INDArray> acts = net.feedForward(true, false);
         return Floats.of(acts.get(acts.size() - 1));
+    }
+
+    @Override
+    public void useInferenceWorkspaces() {
+        net.getLayerWiseConfigurations().setInferenceWorkspaceMode(WorkspaceMode.ENABLED);
     }
 
     @Override

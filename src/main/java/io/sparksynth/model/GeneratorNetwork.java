@@ -16,6 +16,14 @@ public interface GeneratorNetwork {
     /** Raw outputs for {@code rows} input rows; in training mode the layer inputs are kept for {@link #backward}. */
     float[] forward(float[] input, int rows, boolean train);
 
+    /**
+     * Lets inference forward passes keep their layers' activations in a workspace reused from call
+     * to call. Networks are built without workspaces because training reads layer inputs across
+     * calls; a generator that only generates does not, and otherwise allocates fresh off-heap
+     * buffers for every block, which only the garbage collector frees (see {@code GenerationStages}).
+     */
+    void useInferenceWorkspaces();
+
     /** Parameter gradient of the last training forward pass, given d loss / d raw output ([rows x width]). */
     Gradient backward(float[] gradRaw, int rows);
 

@@ -1,6 +1,7 @@
 package io.sparksynth.model;
 
 import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
@@ -26,10 +27,18 @@ public final class GraphGenerator implements GeneratorNetwork {
     public float[] forward(float[] input, int rows, boolean train) {
         INDArray in = Floats.matrix(input, rows, inputs);
         if (!train) {
-            return Floats.of(graph.outputSingle(false, in));
+            INDArray out = graph.outputSingle(false, in);
+            float[] raw = Floats.of(out);
+            Floats.release(in, out);
+            return raw;
         }
         INDArray out = graph.feedForward(new INDArray[]{in}, true, false).get(GanNetworks.OUTPUT);
         return Floats.of(out);
+    }
+
+    @Override
+    public void useInferenceWorkspaces() {
+        graph.getConfiguration().setInferenceWorkspaceMode(WorkspaceMode.ENABLED);
     }
 
     @Override

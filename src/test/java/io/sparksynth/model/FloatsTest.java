@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The bulk copies give what ND4J's element-wise ones gave, bit for bit, for whole arrays and for
@@ -58,5 +60,17 @@ class FloatsTest {
     @Test
     void aShapeThatDoesNotHoldTheValuesIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Floats.matrix(new float[10], 3, 3));
+    }
+
+    @Test
+    void releaseFreesArraysThatOwnTheirBufferAndLeavesViewsAlone() {
+        float[] v = values(3 * 4);
+        INDArray whole = Floats.matrix(v, 3, 4);
+        INDArray rows = whole.get(NDArrayIndex.interval(0, 2), NDArrayIndex.all());
+        Floats.release(rows, null);
+        assertFalse(whole.wasClosed());
+        assertArrayEquals(v, Floats.of(whole));
+        Floats.release(whole);
+        assertTrue(whole.wasClosed());
     }
 }

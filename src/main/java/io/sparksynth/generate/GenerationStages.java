@@ -53,11 +53,9 @@ public final class GenerationStages {
     }
 
     /**
-     * The forward pass alone: the task's blocks, each through the network. The inputs are the
-     * task's first {@link #INPUT_BLOCKS} blocks' own (drawn before the loop) taken in turn, not one
-     * block fed again and again: with a single input the stage made too little garbage for the
-     * collector to free ND4J's buffers often, and read up to 40 % slower than {@code generate}
-     * itself, with half its time in the kernel.
+     * The forward pass alone: the task's blocks, each through the network, with the task's first
+     * {@link #INPUT_BLOCKS} blocks' own inputs (drawn before the loop) taken in turn, since
+     * {@code generate} never feeds the same input twice.
      */
     public static void forward(SparkSession spark, GanModel model, long rows, int partitions) {
         tasks(spark, model, rows, partitions, (sampler, p, n) -> {

@@ -33,11 +33,8 @@ public final class Floats {
     }
 
     /**
-     * Frees the off-heap buffers of arrays that nothing else holds, now rather than when the garbage
-     * collector finds their Java wrappers. A loop that makes few Java objects per step (the forward
-     * pass block after block) otherwise runs ahead of the collector: the buffers pile up and every
-     * new one is fresh memory from the kernel, which cost the forward-pass bench as much system time
-     * as compute (17 s of 40 s).
+     * Frees the off-heap buffers of arrays that nothing else holds now, rather than when the garbage
+     * collector finds their Java wrappers: generation makes two such arrays per block.
      */
     public static void release(INDArray... arrays) {
         for (INDArray a : arrays) {

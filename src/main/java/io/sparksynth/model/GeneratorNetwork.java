@@ -19,8 +19,9 @@ public interface GeneratorNetwork {
     /**
      * Lets inference forward passes keep their layers' activations in a workspace reused from call
      * to call. Networks are built without workspaces because training reads layer inputs across
-     * calls; a generator that only generates does not, and otherwise allocates fresh off-heap
-     * buffers for every block, which only the garbage collector frees (see {@code GenerationStages}).
+     * calls; a generator that only generates does not. Without it every block allocated fresh
+     * off-heap buffers that only the garbage collector freed, and up to half of the forward pass's
+     * time went to the kernel's page faults (17 s of 40 s in one bench run).
      */
     void useInferenceWorkspaces();
 

@@ -63,10 +63,11 @@ final class GenerationBench {
         }
 
         private void line(PrintStream out, String stage, double[] seconds, String note) {
-            double[] sorted = seconds.clone();
-            Arrays.sort(sorted);
-            out.printf("    %-44s %9.1f %,12.0f   %,.0f-%,.0f%s%n", stage, median(seconds), rate(median(seconds)),
-                    rate(sorted[sorted.length - 1]), rate(sorted[0]), note);
+            double median = median(seconds);
+            double slowest = Arrays.stream(seconds).max().orElseThrow();
+            double fastest = Arrays.stream(seconds).min().orElseThrow();
+            out.printf("    %-44s %9.1f %,12.0f   %,.0f-%,.0f%s%n", stage, median, rate(median), rate(slowest),
+                    rate(fastest), note);
         }
     }
 

@@ -116,7 +116,7 @@ public final class DistributedGanTrainer {
                         .withCompute(compute);
                 if (validation != null && validation.due(epoch, options.epochs())) {
                     float[] current = ema != null ? ema : state.generator().params();
-                    rec = rec.withValidation(validation.score(spec, current, epoch));
+                    rec = rec.withValidation(validation.score(spec, current));
                     if (!Double.isNaN(rec.validation()) && (best == null || rec.validation() > best.score())) {
                         best = new Checkpoint.Best(current.clone(), rec.validation(), epoch);
                     }

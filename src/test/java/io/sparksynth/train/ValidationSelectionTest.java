@@ -46,6 +46,18 @@ class ValidationSelectionTest {
         assertFalse(DistributedGanTrainer.stale(h, new Checkpoint.Best(new float[0], 1, best), 0), "0 = never");
     }
 
+    @Test
+    void everyCheckScoresTheSameDrawsSoOnlyTheGeneratorMovesTheScore() {
+        // a learning rate too small to move any float parameter: the same generator at every check
+        Fit still = fit("train.epochs=4", "train.validate-every=1", "train.validation-patience=0",
+                "gan.generator-learning-rate=1e-30");
+        List<Double> scores = still.model().history().stream().map(EpochRecord::validation).toList();
+        assertEquals(1, scores.stream().distinct().count(), "one score for one generator: " + scores);
+        Fit moving = fit("train.epochs=4", "train.validate-every=1", "train.validation-patience=0");
+        List<Double> moved = moving.model().history().stream().map(EpochRecord::validation).toList();
+        assertTrue(moved.stream().distinct().count() > 1, "a learning generator scores differently: " + moved);
+    }
+
     private record Fit(GanModel model, String log) {
     }
 

@@ -10,7 +10,6 @@ import io.sparksynth.model.EpochRecord;
 import io.sparksynth.model.GanModel;
 import io.sparksynth.model.GeneratorNetwork;
 import io.sparksynth.model.ModelProvenance;
-import io.sparksynth.preprocess.ColumnTransform;
 import io.sparksynth.preprocess.FitSample;
 import io.sparksynth.preprocess.TableTransform;
 import io.sparksynth.preprocess.TransformFitter;
@@ -89,13 +88,7 @@ public final class ModelTrainer {
             if (resume && checkpoint != null && from == null) {
                 progress.line("no checkpoint in " + checkpointDir + ": training from the start");
             }
-            boolean vectors = transform.columns.stream().anyMatch(ColumnTransform::vector);
-            if (train.selectBest() && vectors) {
-                // the score sees no vector column: it would choose an epoch by the other columns alone
-                progress.line("train.select-best: the validation score leaves out vector columns, so the last "
-                        + "generator is kept");
-            }
-            Validation validation = train.selectBest() && !vectors ? Validation.of(encoded, rows, transform,
+            Validation validation = train.selectBest() ? Validation.of(encoded, rows, transform,
                     train.validationRows(), train.validateEvery(), config.seed) : null;
             DistributedGanTrainer.Result result = DistributedGanTrainer.train(encoded, rows, spec, train, validation,
                     progress, checkpoint, from);

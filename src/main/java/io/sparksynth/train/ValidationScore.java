@@ -1,9 +1,11 @@
 package io.sparksynth.train;
 
+import io.sparksynth.data.VectorGroups;
 import io.sparksynth.preprocess.ColumnTransform;
 import io.sparksynth.preprocess.TableTransform;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,35 +13,54 @@ import java.util.Map;
 /**
  * A cheap fidelity score of generated rows against a sample of the real ones, computed in the
  * encoded space on the driver while training runs: GAN losses say little about quality, so
- * training keeps the generator whose rows score best. Each column becomes a code (the one-hot
- * slot: category, null, point mass or mode; for a continuous value also its decile of the
- * encoded value, which the quantile transform spreads evenly); the score is the mean of the
- * column shapes (1 - total variation distance of each column's codes) and of the pair trends
- * (1 - TVD of the joint codes of each pair, at most {@value #MAX_PAIRS} pairs spread over the
- * table), both in [0, 1], higher is better. Vector columns are left out.
+ * training keeps the generator whose rows score best. Each scored feature becomes a code: for a
+ * column, the one-hot slot (category, null, point mass or mode) and, for a continuous value, its
+ * decile of the encoded value, which the quantile transform spreads evenly; a vector column gives
+ * one feature per {@link VectorGroups element group} (an image cell), coded by the decile of the
+ * group's mean among the real rows' (or null), so that image tables are scored too. The score is
+ * the mean of the shapes (1 - total variation distance of each feature's codes) and of the pair
+ * trends (1 - TVD of the joint codes of each pair, at most {@value #MAX_PAIRS} pairs spread over
+ * the table), both in [0, 1], higher is better.
  */
 final class ValidationScore {
     static final int MAX_PAIRS = 300;
     private static final int BINS = 10;
 
+    /** A table column ({@code elements} null), or one element group of a vector column. */
+    private record Feature(int column, int[] elements, double[] edges) {
+    }
+
     private final TableTransform transform;
-    private final List<Integer> columns = new ArrayList<>();
+    private final int[] offsets;
+    private final List<Feature> features = new ArrayList<>();
     private final List<int[]> pairs = new ArrayList<>();
     private final int[][] real;
 
     /** @param realRows encoded real rows, row-major, {@code n} of them */
     ValidationScore(TableTransform transform, float[] realRows, int n) {
         this.transform = transform;
+        this.offsets = new int[transform.columns.size()];
+        for (int i = 1; i < offsets.length; i++) {
+            offsets[i] = offsets[i - 1] + transform.columns.get(i - 1).width();
+        }
         for (int i = 0; i < transform.columns.size(); i++) {
-            if (!transform.columns.get(i).vector() && !transform.columns.get(i).derived()) { // derived: exact by construction
-                columns.add(i);
+            ColumnTransform t = transform.columns.get(i);
+            if (t.derived()) { // exact by construction
+                continue;
+            }
+            if (!t.vector()) {
+                features.add(new Feature(i, null, null));
+                continue;
+            }
+            for (int[] group : VectorGroups.of(t.spec)) {
+                features.add(new Feature(i, group, deciles(realRows, n, i, group)));
             }
         }
-        int all = columns.size() * (columns.size() - 1) / 2;
+        int all = features.size() * (features.size() - 1) / 2;
         int stride = Math.max(1, (all + MAX_PAIRS - 1) / MAX_PAIRS);
         int k = 0;
-        for (int a = 0; a < columns.size(); a++) {
-            for (int b = a + 1; b < columns.size(); b++) {
+        for (int a = 0; a < features.size(); a++) {
+            for (int b = a + 1; b < features.size(); b++) {
                 if (k++ % stride == 0) {
                     pairs.add(new int[]{a, b});
                 }
@@ -48,17 +69,17 @@ final class ValidationScore {
         this.real = codes(realRows, n);
     }
 
-    /** The score of {@code n} encoded generated rows; NaN when the table has no scored column. */
+    /** The score of {@code n} encoded generated rows; NaN when the table has no scored feature. */
     double score(float[] generated, int n) {
-        if (columns.isEmpty()) {
+        if (features.isEmpty()) {
             return Double.NaN;
         }
         int[][] synth = codes(generated, n);
         double shapes = 0;
-        for (int c = 0; c < columns.size(); c++) {
-            shapes += 1 - tvd(real[c], null, synth[c], null);
+        for (int f = 0; f < features.size(); f++) {
+            shapes += 1 - tvd(real[f], null, synth[f], null);
         }
-        shapes /= columns.size();
+        shapes /= features.size();
         if (pairs.isEmpty()) {
             return shapes;
         }
@@ -69,28 +90,66 @@ final class ValidationScore {
         return (shapes + trends / pairs.size()) / 2;
     }
 
-    /** Per scored column, the code of every row. */
+    /** Per scored feature, the code of every row. */
     private int[][] codes(float[] rows, int n) {
         int width = transform.width();
-        int[][] codes = new int[columns.size()][n];
-        int[] offsets = new int[transform.columns.size()];
-        for (int i = 1; i < offsets.length; i++) {
-            offsets[i] = offsets[i - 1] + transform.columns.get(i - 1).width();
-        }
-        for (int c = 0; c < columns.size(); c++) {
-            ColumnTransform t = transform.columns.get(columns.get(c));
+        int[][] codes = new int[features.size()][n];
+        for (int f = 0; f < features.size(); f++) {
+            Feature feature = features.get(f);
+            ColumnTransform t = transform.columns.get(feature.column());
             int value = t.valueWidth();
             for (int r = 0; r < n; r++) {
-                int o = r * width + offsets[columns.get(c)];
+                int o = r * width + offsets[feature.column()];
                 int slot = t.choiceOf(rows, o);
+                if (feature.elements() != null) { // a vector's only slot but null is its value
+                    codes[f][r] = slot > 0 ? BINS : bin(mean(rows, o, feature.elements()), feature.edges());
+                    continue;
+                }
                 int bin = 0;
                 if (value > 0 && (slot >= t.components.size() || !t.components.get(slot).pointMass())) {
                     bin = (int) Math.min(BINS - 1, Math.max(0, Math.floor((rows[o] + 1) / 2 * BINS)));
                 }
-                codes[c][r] = slot * BINS + bin;
+                codes[f][r] = slot * BINS + bin;
             }
         }
         return codes;
+    }
+
+    /** The nine inner deciles of a group's mean over the real rows that have the vector. */
+    private double[] deciles(float[] rows, int n, int column, int[] elements) {
+        ColumnTransform t = transform.columns.get(column);
+        double[] means = new double[n];
+        int kept = 0;
+        for (int r = 0; r < n; r++) {
+            int o = r * transform.width() + offsets[column];
+            if (t.choiceOf(rows, o) == 0) {
+                means[kept++] = mean(rows, o, elements);
+            }
+        }
+        double[] sorted = Arrays.copyOf(means, kept);
+        Arrays.sort(sorted);
+        double[] edges = new double[kept == 0 ? 0 : BINS - 1];
+        for (int k = 0; k < edges.length; k++) {
+            edges[k] = sorted[(int) ((long) (k + 1) * kept / BINS)];
+        }
+        return edges;
+    }
+
+    private static double mean(float[] rows, int offset, int[] elements) {
+        double sum = 0;
+        for (int e : elements) {
+            sum += rows[offset + e];
+        }
+        return sum / elements.length;
+    }
+
+    /** The number of edges below {@code x}: ties with a real point mass fall in its lowest bin. */
+    private static int bin(double x, double[] edges) {
+        int b = 0;
+        while (b < edges.length && edges[b] < x) {
+            b++;
+        }
+        return b;
     }
 
     /** Total variation distance between the code distributions (pairs of codes when b is given). */

@@ -5,6 +5,7 @@ import io.sparksynth.data.ColumnSpec;
 import io.sparksynth.preprocess.ColumnTransform;
 import io.sparksynth.preprocess.Component;
 import io.sparksynth.preprocess.TableTransform;
+import org.apache.spark.ml.linalg.Vectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The score that picks the generator to keep: perfect for the real rows themselves, high for
  * another sample of their distribution, and lower when either a marginal or the relation between
- * the columns is wrong.
+ * the columns is wrong; image cells of a vector column count too.
  */
 @Tag("fast")
 class ValidationScoreTest {
@@ -49,6 +50,53 @@ class ValidationScoreTest {
         float[] other = rows(3000, new Random(6), true, 0.1);
         assertEquals(new ValidationScore(TABLE, real, 3000).score(other, 3000),
                 new ValidationScore(TABLE, real.clone(), 3000).score(other.clone(), 3000));
+    }
+
+    @Test
+    void imageCellsAreScoredSoImagesUnrelatedToTheirLabelOrSpeckledScoreLower() {
+        TableTransform images = images();
+        float[] real = imageRows(images, 5000, new Random(1), false, 0);
+        ValidationScore score = new ValidationScore(images, real, 5000);
+        assertEquals(1.0, score.score(real, 5000), 1e-12);
+        double same = score.score(imageRows(images, 5000, new Random(2), false, 0), 5000);
+        double unrelated = score.score(imageRows(images, 5000, new Random(3), true, 0), 5000);
+        double speckled = score.score(imageRows(images, 5000, new Random(4), false, 0.05), 5000);
+        assertTrue(same > 0.97, "another sample of the same images: " + same);
+        assertTrue(unrelated < same - 0.01, "bright row drawn regardless of the label: " + unrelated + " vs " + same);
+        assertTrue(speckled < same - 0.1, "background 0 to 0.05 instead of 0: " + speckled + " vs " + same);
+    }
+
+    /**
+     * A label a, b or c and a 4 x 4 image in [0, 1]: the pixel row of the label's index bright
+     * (0.5 to 1), the other pixels 0 (or up to {@code speckle}); with {@code unrelated} the bright
+     * row is drawn regardless of the label.
+     */
+    private static float[] imageRows(TableTransform t, int n, Random r, boolean unrelated, double speckle) {
+        float[] out = new float[n * t.width()];
+        for (int i = 0; i < n; i++) {
+            int kind = r.nextInt(3);
+            int bright = unrelated ? r.nextInt(3) : kind;
+            double[] pixels = new double[16];
+            for (int k = 0; k < 16; k++) {
+                pixels[k] = k / 4 == bright ? 0.5 + 0.5 * r.nextDouble() : speckle * r.nextDouble();
+            }
+            int o = i * t.width();
+            t.columns.get(0).encode(KINDS[kind], out, o);
+            t.columns.get(1).encode(Vectors.dense(pixels), out, o + t.columns.get(0).width());
+        }
+        return out;
+    }
+
+    private static TableTransform images() {
+        ColumnTransform label = new ColumnTransform();
+        label.spec = new ColumnSpec("label", "string", ColumnKind.CATEGORICAL, false);
+        label.categories = List.of(KINDS);
+        label.categoryShares = List.of(1 / 3.0, 1 / 3.0, 1 / 3.0);
+        ColumnTransform pixels = new ColumnTransform();
+        pixels.spec = new ColumnSpec("pixels", "array<double>", ColumnKind.VECTOR, false, 16, List.of(4, 4));
+        pixels.min = 0;
+        pixels.max = 1;
+        return new TableTransform(List.of(label, pixels));
     }
 
     /** kind uniform over a, b, c; x around -0.6, 0, 0.6 by kind (or regardless of it), plus shift. */

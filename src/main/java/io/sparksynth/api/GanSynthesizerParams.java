@@ -92,7 +92,8 @@ public interface GanSynthesizerParams extends Params {
             discriminatorLearningRate = bind(new DoubleParam(owner, "discriminatorLearningRate",
                     "discriminator Adam learning rate", ParamValidators.gt(0)), "gan.discriminator-learning-rate",
                     c -> c.getDouble("gan.discriminator-learning-rate"));
-            pac = bind(new IntParam(owner, "pac", "rows per discriminator input (PacGAN)", ParamValidators.gtEq(1)),
+            pac = bind(new IntParam(owner, "pac", "rows per discriminator input (PacGAN); 0 = auto",
+                    ParamValidators.gtEq(0)),
                     "gan.pac", c -> c.getInt("gan.pac"));
             conditional = bind(new BooleanParam(owner, "conditional", "conditional vector and training-by-sampling"),
                     "gan.conditional", c -> c.getBoolean("gan.conditional"));

@@ -43,7 +43,7 @@ public final class Bench {
         GanModel model = Workflow.fit(real, withTrain(cfg, o.epochs(), k), cfg.input, progress);
         double epochSeconds = steadyEpochSeconds(model.history());
         int workers = model.provenance().workers();
-        TrainingSchedule schedule = TrainingSchedule.choose(cfg.train, cfg.gan.pac(), rows, workers);
+        TrainingSchedule schedule = TrainingSchedule.choose(cfg.train, model.config().gan.pac(), rows, workers);
         int stepsPerEpoch = schedule.stepsPerEpoch();
 
         progress.line("bench: the same training averaging after every step (k = 1)");
@@ -56,7 +56,7 @@ public final class Bench {
         String dl4jNote = "";
         if (o.dl4jSpark()) {
             progress.line("bench: dl4j-spark ParameterAveragingTrainingMaster, one fit() per GAN phase");
-            TrainingSpec spec = TrainingSpec.of("bench", cfg.gan, schedule.batchSize(), cfg.seed, model.transform());
+            TrainingSpec spec = TrainingSpec.of("bench", model.config().gan, schedule.batchSize(), cfg.seed, model.transform());
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             try {
                 dl4jK1 = RoundBench.dl4jSparkMillisPerRound(jsc, spec, workers, 1, o.rounds());

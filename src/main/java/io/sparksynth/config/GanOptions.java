@@ -33,6 +33,10 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
     public static final String WASSERSTEIN = "wasserstein";
     public static final String AUTO = "auto";
     public static final String CONV = "conv";
+    /** gan.pac = 0: rows per discriminator input unless the rows are wide. */
+    public static final int AUTO_PAC = 5;
+    /** gan.pac = 0: the most packed inputs per unit of the first discriminator layer. */
+    public static final int PACKED_INPUTS_PER_UNIT = 4;
 
     static GanOptions from(Section c) {
         String act = c.getString("discriminator-activation");
@@ -67,7 +71,7 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
                 "must be in [0, 1)");
         SynthConfig.check(g.discriminatorSteps >= 1, "gan.discriminator-steps", "must be at least 1");
         SynthConfig.check(g.labelSmoothing >= 0 && g.labelSmoothing < 0.5, "gan.label-smoothing", "must be in [0, 0.5)");
-        SynthConfig.check(g.pac >= 1, "gan.pac", "must be at least 1");
+        SynthConfig.check(g.pac >= 0, "gan.pac", "must be 0 (auto) or at least 1");
         SynthConfig.check(g.gumbelTau > 0, "gan.gumbel-tau", "must be positive");
         SynthConfig.check(g.generatorLearningRate > 0, "gan.generator-learning-rate", "must be positive");
         SynthConfig.check(g.discriminatorLearningRate > 0, "gan.discriminator-learning-rate", "must be positive");
@@ -75,6 +79,22 @@ public record GanOptions(int noiseDim, List<Integer> generatorLayers, List<Integ
         SynthConfig.check(g.adamBeta1 >= 0 && g.adamBeta1 < 1, "gan.adam-beta1", "must be in [0, 1)");
         SynthConfig.check(g.adamBeta2 >= 0 && g.adamBeta2 < 1, "gan.adam-beta2", "must be in [0, 1)");
         return g;
+    }
+
+    /**
+     * The rows per discriminator input for rows {@code width} encoded values wide: gan.pac, or with 0
+     * {@value #AUTO_PAC}, fewer when the packed input would exceed {@value #PACKED_INPUTS_PER_UNIT} inputs
+     * per unit of the first discriminator layer. Packing shows the discriminator several rows at once
+     * (PacGAN: a collapsed generator repeats itself within a pack); with wide rows, such as an image, the
+     * pack would squeeze thousands of inputs through that layer, and the discriminator stops seeing
+     * what is wrong with any one row (MNIST with pac 5: digits a classifier could not tell apart).
+     */
+    public int pacFor(int width) {
+        if (pac > 0) {
+            return pac;
+        }
+        int cap = PACKED_INPUTS_PER_UNIT * discriminatorLayers.get(0);
+        return Math.max(1, Math.min(AUTO_PAC, cap / Math.max(1, width)));
     }
 
     /** Whether training uses the Wasserstein critic: asked for, or "auto" on the dense networks (the gradient

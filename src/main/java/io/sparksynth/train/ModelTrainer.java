@@ -1,6 +1,7 @@
 package io.sparksynth.train;
 
 import io.sparksynth.SynthException;
+import io.sparksynth.config.GanOptions;
 import io.sparksynth.config.SynthConfig;
 import io.sparksynth.config.TrainOptions;
 import io.sparksynth.data.ColumnSpec;
@@ -62,6 +63,7 @@ public final class ModelTrainer {
                     + "the GAN to learn (a one-row table is one such case): give it rows that vary");
         }
 
+        config = withPac(config, transform.width(), progress);
         int workers = config.train.workers() > 0 ? config.train.workers()
                 : spark.sparkContext().defaultParallelism();
         Dataset<Row> rowsToTrain = boundedSample(clean, transform.width(), workers, config.seed, progress);
@@ -142,6 +144,21 @@ public final class ModelTrainer {
                 .sortWithinPartitions(HASH)
                 .select(java.util.Arrays.stream(cols).map(c -> col(SchemaInspector.quote(c)))
                         .toArray(org.apache.spark.sql.Column[]::new));
+    }
+
+    /** The config with gan.pac resolved for rows this wide (auto: {@link GanOptions#pacFor}); the model records it. */
+    static SynthConfig withPac(SynthConfig config, int width, Progress progress) {
+        if (config.gan.pac() > 0) {
+            return config;
+        }
+        int pac = config.gan.pacFor(width);
+        while (config.train.batchSize() % pac != 0) { // a batch size of the user's own: a pack that divides it
+            pac--;
+        }
+        progress.line("gan.pac " + pac + " (auto: " + (pac == GanOptions.AUTO_PAC ? "" : "rows " + width
+                + " encoded values wide; ") + "at most " + GanOptions.AUTO_PAC + " rows per discriminator input, "
+                + "at most " + GanOptions.PACKED_INPUTS_PER_UNIT + " inputs per unit of its first layer)");
+        return config.with(List.of("gan.pac=" + pac));
     }
 
     /** Fits the transform; a data error (no rows, a column of nulls) names the input it is about. */

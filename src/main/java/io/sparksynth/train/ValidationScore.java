@@ -5,7 +5,6 @@ import io.sparksynth.preprocess.ColumnTransform;
 import io.sparksynth.preprocess.TableTransform;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +15,10 @@ import java.util.Map;
  * training keeps the generator whose rows score best. Each scored feature becomes a code: for a
  * column, the one-hot slot (category, null, point mass or mode) and, for a continuous value, its
  * decile of the encoded value, which the quantile transform spreads evenly; a vector column gives
- * one feature per {@link VectorGroups element group} (an image cell), coded by the decile of the
- * group's mean among the real rows' (or null), so that image tables are scored too. The score is
+ * one feature per {@link VectorGroups element group} (an image cell), coded by its mean's tenth of
+ * the encoded range [-1, 1] (or null), so that image tables are scored too: fixed tenths rather
+ * than the real means' deciles, because a real cell that is blank in most rows would make any
+ * faint speckle as wrong as a stroke. The score is
  * the mean of the shapes (1 - total variation distance of each feature's codes) and of the pair
  * trends (1 - TVD of the joint codes of each pair, at most {@value #MAX_PAIRS} pairs spread over
  * the table), both in [0, 1], higher is better.
@@ -27,7 +28,7 @@ final class ValidationScore {
     private static final int BINS = 10;
 
     /** A table column ({@code elements} null), or one element group of a vector column. */
-    private record Feature(int column, int[] elements, double[] edges) {
+    private record Feature(int column, int[] elements) {
     }
 
     private final TableTransform transform;
@@ -49,11 +50,11 @@ final class ValidationScore {
                 continue;
             }
             if (!t.vector()) {
-                features.add(new Feature(i, null, null));
+                features.add(new Feature(i, null));
                 continue;
             }
             for (int[] group : VectorGroups.of(t.spec)) {
-                features.add(new Feature(i, group, deciles(realRows, n, i, group)));
+                features.add(new Feature(i, group));
             }
         }
         int all = features.size() * (features.size() - 1) / 2;
@@ -102,37 +103,17 @@ final class ValidationScore {
                 int o = r * width + offsets[feature.column()];
                 int slot = t.choiceOf(rows, o);
                 if (feature.elements() != null) { // a vector's only slot but null is its value
-                    codes[f][r] = slot > 0 ? BINS : bin(mean(rows, o, feature.elements()), feature.edges());
+                    codes[f][r] = slot > 0 ? BINS : bin(mean(rows, o, feature.elements()));
                     continue;
                 }
                 int bin = 0;
                 if (value > 0 && (slot >= t.components.size() || !t.components.get(slot).pointMass())) {
-                    bin = (int) Math.min(BINS - 1, Math.max(0, Math.floor((rows[o] + 1) / 2 * BINS)));
+                    bin = bin(rows[o]);
                 }
                 codes[f][r] = slot * BINS + bin;
             }
         }
         return codes;
-    }
-
-    /** The nine inner deciles of a group's mean over the real rows that have the vector. */
-    private double[] deciles(float[] rows, int n, int column, int[] elements) {
-        ColumnTransform t = transform.columns.get(column);
-        double[] means = new double[n];
-        int kept = 0;
-        for (int r = 0; r < n; r++) {
-            int o = r * transform.width() + offsets[column];
-            if (t.choiceOf(rows, o) == 0) {
-                means[kept++] = mean(rows, o, elements);
-            }
-        }
-        double[] sorted = Arrays.copyOf(means, kept);
-        Arrays.sort(sorted);
-        double[] edges = new double[kept == 0 ? 0 : BINS - 1];
-        for (int k = 0; k < edges.length; k++) {
-            edges[k] = sorted[(int) ((long) (k + 1) * kept / BINS)];
-        }
-        return edges;
     }
 
     private static double mean(float[] rows, int offset, int[] elements) {
@@ -143,13 +124,9 @@ final class ValidationScore {
         return sum / elements.length;
     }
 
-    /** The number of edges below {@code x}: ties with a real point mass fall in its lowest bin. */
-    private static int bin(double x, double[] edges) {
-        int b = 0;
-        while (b < edges.length && edges[b] < x) {
-            b++;
-        }
-        return b;
+    /** The tenth of the encoded range [-1, 1] that {@code x} falls in. */
+    private static int bin(double x) {
+        return (int) Math.min(BINS - 1, Math.max(0, Math.floor((x + 1) / 2 * BINS)));
     }
 
     /** Total variation distance between the code distributions (pairs of codes when b is given). */

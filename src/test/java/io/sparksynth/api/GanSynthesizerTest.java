@@ -1,5 +1,7 @@
 package io.sparksynth.api;
 
+import io.sparksynth.config.SynthConfig;
+
 import io.sparksynth.TestSpark;
 import io.sparksynth.cli.SparkSynth;
 import org.apache.spark.ml.param.ParamMap;
@@ -53,7 +55,10 @@ class GanSynthesizerTest {
         assertEquals(2, m.getEpochs());
         assertEquals(5L, m.getSeed());
         assertTrue(m.isSet(m.epochs()) && !m.isSet(m.pac()), "set params stay set, defaults stay defaults");
-        assertEquals(m.model().config().gan.pac(), (Integer) m.getOrDefault(m.pac()));
+        assertEquals(0, (Integer) m.getOrDefault(m.pac()), "gan.pac's default: auto");
+        int pack = SynthConfig.defaults().with(List.of("gan.discriminator-layers=[32]")).gan
+                .pacFor(m.model().transform().width());
+        assertEquals(pack, m.model().config().gan.pac(), "the model holds the pack it trained with");
         assertEquals(2, m.model().history().size(), "the params reached training");
         Dataset<Row> a = m.sample(500, 3, 2);
         assertEquals(List.of(real.columns()), List.of(a.columns()));

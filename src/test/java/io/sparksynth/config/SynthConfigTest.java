@@ -256,7 +256,7 @@ class SynthConfigTest {
         SynthConfig c = SynthConfig.load(file.toString(), List.of("gan.noise-dim=${gan.pac}", "gan.pac=10"));
         assertEquals("data/x.parquet-out", c.output);
         assertEquals(10, c.gan.noiseDim());
-        assertEquals(5, SynthConfig.defaults().with(List.of("train.epochs=${gan.pac}")).train.epochs());
+        assertEquals(64, SynthConfig.defaults().with(List.of("train.epochs=${gan.noise-dim}")).train.epochs());
         SynthException e = assertThrows(SynthException.class,
                 () -> SynthConfig.load(null, List.of("gan.noise-dim=${nowhere}")));
         assertEquals(SynthException.USAGE, e.exitCode());
@@ -285,7 +285,7 @@ class SynthConfigTest {
             "split.holdout=1 | split.holdout", "split.holdout=-0.1 | split.holdout",
             "format=orc | format", "catalog.metastore-uri=localhost | catalog.metastore-uri",
             "gan.noise-dim=0 | gan.noise-dim", "gan.discriminator-dropout=1 | gan.discriminator-dropout",
-            "gan.label-smoothing=0.5 | gan.label-smoothing", "gan.pac=0 | gan.pac",
+            "gan.label-smoothing=0.5 | gan.label-smoothing", "gan.pac=-1 | gan.pac",
             "gan.gumbel-tau=0 | gan.gumbel-tau", "gan.discriminator-steps=0 | gan.discriminator-steps",
             "gan.architecture=resnet | gan.architecture", "gan.generator-filters=[] | gan.generator-filters",
             "gan.discriminator-filters=[0] | gan.discriminator-filters",

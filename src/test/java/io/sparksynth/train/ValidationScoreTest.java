@@ -53,17 +53,19 @@ class ValidationScoreTest {
     }
 
     @Test
-    void imageCellsAreScoredSoImagesUnrelatedToTheirLabelOrSpeckledScoreLower() {
+    void imageCellsAreScoredSoImagesUnrelatedToTheirLabelOrOnGreyScoreLower() {
         TableTransform images = images();
         float[] real = imageRows(images, 5000, new Random(1), false, 0);
         ValidationScore score = new ValidationScore(images, real, 5000);
         assertEquals(1.0, score.score(real, 5000), 1e-12);
         double same = score.score(imageRows(images, 5000, new Random(2), false, 0), 5000);
+        double faint = score.score(imageRows(images, 5000, new Random(5), false, 0.02), 5000);
         double unrelated = score.score(imageRows(images, 5000, new Random(3), true, 0), 5000);
-        double speckled = score.score(imageRows(images, 5000, new Random(4), false, 0.05), 5000);
+        double grey = score.score(imageRows(images, 5000, new Random(4), false, 0.4), 5000);
         assertTrue(same > 0.97, "another sample of the same images: " + same);
+        assertTrue(faint > same - 0.01, "a faint speckle (0 to 0.02) on the blank pixels: " + faint + " vs " + same);
         assertTrue(unrelated < same - 0.01, "bright row drawn regardless of the label: " + unrelated + " vs " + same);
-        assertTrue(speckled < same - 0.1, "background 0 to 0.05 instead of 0: " + speckled + " vs " + same);
+        assertTrue(grey < same - 0.1, "background 0 to 0.4 instead of 0: " + grey + " vs " + same);
     }
 
     /**
